@@ -1,0 +1,25 @@
+import { byStatus, statementLine } from "../src/render/statements.ts";
+import { STATUS_COLOR } from "../src/reply.ts";
+import { articleOption, type DigestCommand } from "./types.ts";
+
+export const brief: DigestCommand = {
+  definition: { name: "brief", description: "What we know / what we don't know", options: [articleOption] },
+  handle(digest) {
+    const known = byStatus(digest, "confirmed").map((s) => `• ${statementLine(digest, s)}`);
+    const unknown = byStatus(digest, "unknown", "disputed", "unconfirmed").map(
+      (s) => `• ${s.status === "unknown" ? "" : `(${s.status}) `}${statementLine(digest, s)}`,
+    );
+    return {
+      embeds: [
+        {
+          title: digest.title,
+          color: STATUS_COLOR.neutral,
+          fields: [
+            { name: "What we know", value: known.join("\n") || "Nothing confirmed yet." },
+            { name: "What we don't know", value: unknown.join("\n") || "No open questions in the article." },
+          ],
+        },
+      ],
+    };
+  },
+};

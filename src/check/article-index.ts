@@ -1,0 +1,98 @@
+/**
+ * Per-article analysis for claim checking, built once per article text and memoised: a batch run
+ * checks many claims against few articles, so all claim-independent work happens here.
+ */
+import { analysisView, normalizeInput, splitParagraphs, splitSentences, words } from "../engine/text.ts";
+import { cueMatches, DENIAL, HEDGE, NEGATION, REFUTE, WEAK_HEDGE, WEAK_REFUTE } from "./lexicon.ts";
+import { nameTerms, termsOf } from "./terms.ts";
+
+export interface IndexedSentence {
+  paragraph: number;
+  /** Verbatim text of the sentence, a substring of its paragraph. */
+  text: string;
+  /** Position among all sentences of the article. */
+  order: number;
+  terms: Set<string>;
+  /** Debunk cues ("hoax", "not true"). */
+  refute: string[];
+  weakRefute: string[];
+  /** Denial cues ("denied", "rejects"). */
+  denial: string[];
+  /** Hedge/attribution cues ("reportedly", "claims"). */
+  hedge: string[];
+  weakHedge: string[];
+  negation: string[];
+  question: boolean;
+  /** Starts with or contains a quotation mark: someone else's words. */
+  quoted: boolean;
+}
+
+export interface ArticleIndex {
+  paragraphs: string[];
+  sentences: IndexedSentence[];
+  /** Stemmed content term -> number of sentences containing it. */
+  sentenceFreq: Map<string, number>;
+  /** Number tokens ("13", "2014") present anywhere. */
+  numbers: Set<string>;
+  /** Stems of words the article writes capitalised mid-sentence (names). */
+  names: Set<string>;
+  /** Hedge cues per sentence over the whole article (strong ones count double): how much it reports rather than asserts. */
+  hedgeDensity: number;
+}
+
+// Batch runs interleave a few hundred articles; each index is small (tens of KB).
+const CACHE_LIMIT = 512;
+const cache = new Map<string, ArticleIndex>();
+
+/** The analysis of an article, from a small LRU cache keyed by the raw text. */
+export function indexArticle(article: string): ArticleIndex {
+  const hit = cache.get(article);
+  if (hit) {
+    // Re-insert to mark as most recently used.
+    cache.delete(article);
+    cache.set(article, hit);
+    return hit;
+  }
+  const built = buildIndex(article);
+  cache.set(article, built);
+  if (cache.size > CACHE_LIMIT) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  return built;
+}
+
+function buildIndex(article: string): ArticleIndex {
+  const paragraphs = splitParagraphs(normalizeInput(article));
+  const sentences: IndexedSentence[] = [];
+  const sentenceFreq = new Map<string, number>();
+  const numbers = new Set<string>();
+  const names = new Set<string>();
+  paragraphs.forEach((para, paragraph) => {
+    for (const span of splitSentences(analysisView(para))) {
+      const text = para.slice(span.start, span.end);
+      const terms = new Set(termsOf(text));
+      for (const t of nameTerms(text)) names.add(t);
+      for (const t of terms) sentenceFreq.set(t, (sentenceFreq.get(t) ?? 0) + 1);
+      for (const w of words(text)) if (/^\d+$/.test(w)) numbers.add(w);
+      sentences.push({
+        paragraph,
+        text,
+        order: sentences.length,
+        terms,
+        refute: cueMatches(REFUTE, text),
+        weakRefute: cueMatches(WEAK_REFUTE, text),
+        denial: cueMatches(DENIAL, text),
+        hedge: cueMatches(HEDGE, text),
+        weakHedge: cueMatches(WEAK_HEDGE, text),
+        negation: cueMatches(NEGATION, text),
+        question: /\?\s*["”’']?$/.test(text),
+        quoted: /["“”]/.test(text),
+      });
+    }
+  });
+    let hedges = 0;
+  for (const s of sentences) hedges += 2 * s.hedge.length + s.weakHedge.length;
+  const hedgeDensity = hedges / Math.max(1, sentences.length);
+  return { paragraphs, sentences, sentenceFreq, numbers, names, hedgeDensity };
+}

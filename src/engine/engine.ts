@@ -1,0 +1,7 @@
+import type { Digest, EngineInfo } from "../digest/schema.ts";
+
+/** What every digest engine offers: the offline one here, an OpenAI-backed one later. */
+export interface DigestEngine {
+  readonly info: EngineInfo;
+  digest(article: string): Promise<Digest>;
+}

@@ -1,0 +1,58 @@
+import type { Digest, Paragraph } from "../digest/schema.ts";
+import { markDisputes } from "./disputes.ts";
+import type { DigestEngine } from "./engine.ts";
+import { detectJunk } from "./junk.ts";
+import { extractStatements } from "./statements.ts";
+import { SourceRegistry } from "./sources.ts";
+import { buildSummary } from "./summary.ts";
+import { normalizeInput, sha256, splitParagraphs } from "./text.ts";
+import { buildTimeline } from "./timeline.ts";
+import { textWarnings } from "./warnings.ts";
+
+export const OFFLINE_ENGINE = { name: "newsdesk-offline", version: "0.1.0" } as const;
+
+/** The whole offline reading of one article: deterministic, no network, no key. */
+export function digestArticle(raw: string): Digest {
+  const text = normalizeInput(raw);
+  const blocks = splitParagraphs(text);
+  const verdicts = detectJunk(blocks);
+  const paragraphs: Paragraph[] = blocks.map((block, index) => {
+    const verdict = verdicts[index];
+    return verdict?.junk
+      ? { index, text: block, junk: true, reason: verdict.reason ?? "does not belong to the story" }
+      : { index, text: block, junk: false };
+  });
+  const registry = new SourceRegistry();
+  const statements = extractStatements({ paragraphs, registry });
+  markDisputes(statements, (id) => registry.kindOf(id));
+  for (const p of paragraphs) if (!p.junk) registry.addMentions(p.index, p.text);
+  const { sources, warnings: sourceWarnings } = registry.toSources();
+  const title = titleOf(paragraphs);
+  return {
+    title,
+    summary: buildSummary(title, paragraphs, statements),
+    paragraphs,
+    statements,
+    sources,
+    timeline: buildTimeline(statements),
+    warnings: [...sourceWarnings, ...textWarnings(paragraphs)],
+    engine: { ...OFFLINE_ENGINE },
+    inputSha256: sha256(text),
+  };
+}
+
+/** Paragraph 0 when it reads like a headline, else the first sentence of the story. */
+function titleOf(paragraphs: Paragraph[]): string {
+  const first = paragraphs.find((p) => !p.junk)?.text ?? "";
+  const line = first.split("\n")[0] ?? "";
+  if (line.length <= 160) return line.trim();
+  const sentence = /^.{20,160}?[.!?](?=\s|$)/s.exec(line)?.[0];
+  return (sentence ?? `${line.slice(0, 157)}…`).trim();
+}
+
+export class OfflineEngine implements DigestEngine {
+  readonly info = { ...OFFLINE_ENGINE };
+  async digest(article: string): Promise<Digest> {
+    return digestArticle(article);
+  }
+}

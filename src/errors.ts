@@ -1,0 +1,22 @@
+/**
+ * Errors a user may see. Their message is written for the reporter or operator; anything that is not
+ * a UserError is logged with context and shown as a short generic message.
+ */
+export class UserError extends Error {
+  override name = "UserError";
+}
+
+/** The input text cannot be digested: empty, binary, too large. */
+export class BadInputError extends UserError {
+  override name = "BadInputError";
+}
+
+/** A file or article that was asked for does not exist. */
+export class NotFoundError extends UserError {
+  override name = "NotFoundError";
+}
+
+/** The caller lacks a permission the action needs. */
+export class PermissionError extends UserError {
+  override name = "PermissionError";
+}

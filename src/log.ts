@@ -1,0 +1,17 @@
+import pino from "pino";
+
+/**
+ * Logs go to stderr so that stdout stays the CLI's output (the JSON-lines contract depends on it).
+ * Secrets are redacted by key wherever they appear in a context object.
+ */
+export function createLogger(level: string) {
+  return pino(
+    {
+      level,
+      redact: { paths: ["token", "apiKey", "*.token", "*.apiKey", "config.DISCORD_TOKEN"], censor: "[redacted]" },
+    },
+    pino.destination(2),
+  );
+}
+
+export type Logger = ReturnType<typeof createLogger>;

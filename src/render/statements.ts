@@ -1,0 +1,17 @@
+import type { Digest, Statement } from "../digest/schema.ts";
+
+/** "claim — Source (¶7)": one statement as a reporter reads it. */
+export function statementLine(digest: Digest, s: Statement): string {
+  const names = s.sources.map((id) => digest.sources.find((x) => x.id === id)?.name).filter(Boolean);
+  const where = [...new Set(s.evidence.map((e) => `¶${e.paragraph}`))].join(", ");
+  return `${s.claim} — ${names.length > 0 ? names.join(", ") : "the article"} (${where})`;
+}
+
+export function byStatus(digest: Digest, ...statuses: Statement["status"][]): Statement[] {
+  return digest.statements.filter((s) => statuses.includes(s.status));
+}
+
+export function statusCounts(digest: Digest): string {
+  const n = (status: Statement["status"]) => byStatus(digest, status).length;
+  return `${n("confirmed")} confirmed · ${n("unconfirmed")} unconfirmed · ${n("disputed")} disputed · ${n("unknown")} open questions`;
+}

@@ -1,0 +1,38 @@
+import type { Status } from "./digest/schema.ts";
+
+/**
+ * A reply as the command handlers build it: platform-neutral embeds that the Discord adapter and the
+ * local console both render. Handlers never talk to Discord.
+ */
+export interface ReplyField {
+  name: string;
+  value: string;
+}
+
+export interface ReplyEmbed {
+  title: string;
+  description?: string;
+  color: number;
+  fields: ReplyField[];
+  footer?: string;
+}
+
+export interface Reply {
+  embeds: ReplyEmbed[];
+}
+
+export const STATUS_COLOR: Record<Status | "neutral" | "not_covered", number> = {
+  confirmed: 0x2e7d32,
+  unconfirmed: 0xf9a825,
+  disputed: 0xc62828,
+  unknown: 0x6a1b9a,
+  not_covered: 0x757575,
+  neutral: 0x1565c0,
+};
+
+export const STATUS_LABEL: Record<Status, string> = {
+  confirmed: "Confirmed",
+  unconfirmed: "Unconfirmed",
+  disputed: "Disputed",
+  unknown: "Open question",
+};
