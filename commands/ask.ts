@@ -6,7 +6,10 @@ export const ask: DigestCommand = {
   definition: {
     name: "ask",
     description: "Ask a plain question about the article",
-    options: [{ name: "question", description: "Your question", type: "string", required: true }, articleOption],
+    options: [
+      { name: "question", description: "Your question", type: "string", required: true },
+      articleOption,
+    ],
   },
   handle(digest, options) {
     const question = options.question ?? "";

@@ -2,7 +2,11 @@ import { STATUS_COLOR } from "../src/reply.ts";
 import { articleOption, type DigestCommand } from "./types.ts";
 
 export const sources: DigestCommand = {
-  definition: { name: "sources", description: "Who said what, with the spellings merged", options: [articleOption] },
+  definition: {
+    name: "sources",
+    description: "Who said what, with the spellings merged",
+    options: [articleOption],
+  },
   handle(digest) {
     const fields = digest.sources.map((src) => {
       const said = digest.statements.filter((s) => s.sources.includes(src.id));

@@ -4,7 +4,8 @@ import { z } from "zod";
 const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(200_000),
-  DISCORD_TOKEN: z.string().min(1).optional(),
+  // An empty value (DISCORD_TOKEN= in .env) means "not set".
+  DISCORD_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional()),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -8,7 +8,10 @@ export function createLogger(level: string) {
   return pino(
     {
       level,
-      redact: { paths: ["token", "apiKey", "*.token", "*.apiKey", "config.DISCORD_TOKEN"], censor: "[redacted]" },
+      redact: {
+        paths: ["token", "apiKey", "*.token", "*.apiKey", "config.DISCORD_TOKEN"],
+        censor: "[redacted]",
+      },
     },
     pino.destination(2),
   );

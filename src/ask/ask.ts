@@ -10,9 +10,27 @@ export interface Answer {
 }
 
 const QUESTION_WORDS = new Set(
-  ["what", "who", "whom", "where", "when", "why", "how", "which", "know", "known", "happen", "happened", "article", "story", "tell", "anything", "about", "there", "any"].map(
-    (w) => w,
-  ),
+  [
+    "what",
+    "who",
+    "whom",
+    "where",
+    "when",
+    "why",
+    "how",
+    "which",
+    "know",
+    "known",
+    "happen",
+    "happened",
+    "article",
+    "story",
+    "tell",
+    "anything",
+    "about",
+    "there",
+    "any",
+  ].map((w) => w),
 );
 
 const STATUS_LEAD: Record<Status, string> = {
@@ -30,7 +48,8 @@ export function answerQuestion(digest: Digest, question: string): Answer {
   // Rare words in the article weigh more: "identity" says more than "police".
   const docFrequency = new Map<string, number>();
   for (const s of digest.statements)
-    for (const t of new Set(statementTerms(s, sourceNames))) docFrequency.set(t, (docFrequency.get(t) ?? 0) + 1);
+    for (const t of new Set(statementTerms(s, sourceNames)))
+      docFrequency.set(t, (docFrequency.get(t) ?? 0) + 1);
   const weight = (t: string) => Math.log(1 + digest.statements.length / (docFrequency.get(t) ?? 0.5));
   const total = wanted.reduce((sum, t) => sum + weight(t), 0);
   const scored = digest.statements
@@ -47,7 +66,10 @@ export function answerQuestion(digest: Digest, question: string): Answer {
   const statements = top.map((x) => x.s);
   const status = best.s.status;
   const lines = statements.map((s) => {
-    const who = s.sources.map((id) => sourceNames.get(id)).filter(Boolean).join(", ");
+    const who = s.sources
+      .map((id) => sourceNames.get(id))
+      .filter(Boolean)
+      .join(", ");
     const where = s.evidence.map((e) => `¶${e.paragraph}`).join(", ");
     return `${STATUS_LEAD[s.status]}: ${s.claim} (${who ? `${who}, ` : ""}${where}; ${s.rationale})`;
   });
@@ -60,7 +82,10 @@ export function answerQuestion(digest: Digest, question: string): Answer {
 }
 
 function statementTerms(s: Statement, sourceNames: Map<string, string>): string[] {
-  return [...contentTerms(s.evidence.map((e) => e.quote).join(" ")), ...s.sources.flatMap((id) => contentTerms(sourceNames.get(id) ?? ""))];
+  return [
+    ...contentTerms(s.evidence.map((e) => e.quote).join(" ")),
+    ...s.sources.flatMap((id) => contentTerms(sourceNames.get(id) ?? "")),
+  ];
 }
 
 function notCovered(): Answer {

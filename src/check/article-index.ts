@@ -91,7 +91,7 @@ function buildIndex(article: string): ArticleIndex {
       });
     }
   });
-    let hedges = 0;
+  let hedges = 0;
   for (const s of sentences) hedges += 2 * s.hedge.length + s.weakHedge.length;
   const hedgeDensity = hedges / Math.max(1, sentences.length);
   return { paragraphs, sentences, sentenceFreq, numbers, names, hedgeDensity };

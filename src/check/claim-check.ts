@@ -124,7 +124,8 @@ export function stanceCues(index: ArticleIndex, f: ClaimFeatures): StanceCues {
     cues.refute.push(...s.refute, ...s.weakRefute);
     cues.denial.push(...s.denial);
     cues.hedge.push(...s.hedge);
-    cues.contra += s.refute.length + PARAMS.weakRefute * s.weakRefute.length + PARAMS.denial * s.denial.length;
+    cues.contra +=
+      s.refute.length + PARAMS.weakRefute * s.weakRefute.length + PARAMS.denial * s.denial.length;
   }
   const local = near.slice(0, PARAMS.localCount);
   let localHedges = 0;
@@ -162,7 +163,11 @@ export function checkClaim(article: string, claim: string): ClaimCheck {
   const where = f.matches[0] ? ` (best in ¶${f.matches[0].sentence.paragraph})` : "";
   const overlapNote = `${foundTerms} of ${n} key terms found${where}`;
   if (n === 0 || f.coverage + f.best < PARAMS.relatedMin) {
-    return { verdict: "not_covered", evidence: [], rationale: `article does not address the claim: only ${overlapNote}` };
+    return {
+      verdict: "not_covered",
+      evidence: [],
+      rationale: `article does not address the claim: only ${overlapNote}`,
+    };
   }
   const cues = stanceCues(index, f);
   const against = quoteList([...cues.refute, ...cues.denial]);

@@ -12,13 +12,13 @@ function cueRegex(entries: readonly string[]): RegExp {
     const head = w.startsWith("*") ? "\\p{L}*" : "";
     const core = w.replace(/^\*|\*$/g, "");
     const tail = w.endsWith("*") && w.length > 1 ? "[\\p{L}'’]*" : "";
-    return `${head}${escape(core)}${tail}`;
+    return `${head}${escapeRegex(core)}${tail}`;
   };
   const alts = entries.map((e) => e.split(" ").map(word).join("\\s+"));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join("|")})(?![\\p{L}\\p{N}])`, "giu");
 }
 
-function escape(s: string): string {
+function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "['’]");
 }
 
@@ -173,7 +173,18 @@ export const WEAK_HEDGE = cueRegex([
 ]);
 
 /** Plain negation in a sentence of the article. */
-export const NEGATION = cueRegex(["not", "no", "never", "*n't", "nothing", "none", "nobody", "neither", "nor", "cannot"]);
+export const NEGATION = cueRegex([
+  "not",
+  "no",
+  "never",
+  "*n't",
+  "nothing",
+  "none",
+  "nobody",
+  "neither",
+  "nor",
+  "cannot",
+]);
 
 /** In a claim: a negated debunk ("not a hoax", "they're not fake") asserts the story is real. */
 export const NEGATED_DEBUNK = cueRegex([

@@ -50,7 +50,7 @@ export function termWeight(term: string): number {
 /** Stems of words written capitalised mid-sentence in a text: names of people, places, bodies. */
 export function nameTerms(sentence: string): string[] {
   const out: string[] = [];
-  const re = /(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}[\p{L}'’\-]+/gu;
+  const re = /(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}[\p{L}'’-]+/gu;
   for (const m of sentence.matchAll(re)) {
     const w = clean(m[0].toLowerCase().replace(/['’]s$/, ""));
     if (!STOPWORDS.has(w)) out.push(stem(w));

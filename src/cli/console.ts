@@ -21,7 +21,9 @@ export function answerConsoleLine(digest: Digest, line: string): string {
 /** The interactive console `npm start` opens when no Discord token is configured. */
 export async function runConsole(digest: Digest, articleName: string): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  process.stdout.write(`Newsdesk console — no DISCORD_TOKEN set, so answering locally on ${articleName}.\n${HELP}\n`);
+  process.stdout.write(
+    `Newsdesk console — no DISCORD_TOKEN set, so answering locally on ${articleName}.\n${HELP}\n`,
+  );
   rl.setPrompt("newsdesk> ");
   rl.prompt();
   for await (const line of rl) {

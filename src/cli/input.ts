@@ -41,7 +41,9 @@ export async function readArticleSource(path: string, maxBytes: number): Promise
     throw new NotFoundError(`no such file: ${path}`);
   }
   if (size > maxBytes)
-    throw new BadInputError(`${path} is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)} (set MAX_ARTICLE_BYTES to change it)`);
+    throw new BadInputError(
+      `${path} is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)} (set MAX_ARTICLE_BYTES to change it)`,
+    );
   const buffer = await readFile(path);
   return validateArticle(buffer.toString("utf8"), maxBytes, path);
 }

@@ -44,7 +44,9 @@ export async function runJsonl(
       if (!(error instanceof UserError)) throw error;
       outcome.failed++;
       const id = (row as { id?: unknown }).id;
-      process.stderr.write(`newsdesk: line ${lineNumber}${id !== undefined ? ` (id ${String(id)})` : ""}: ${error.message}, skipped\n`);
+      process.stderr.write(
+        `newsdesk: line ${lineNumber}${id !== undefined ? ` (id ${String(id)})` : ""}: ${error.message}, skipped\n`,
+      );
     }
     if (out.length >= 64) flush();
   }

@@ -4,9 +4,9 @@ import { fileURLToPath } from "node:url";
 import { answerQuestion } from "../ask/ask.ts";
 import { checkClaim } from "../check/claim-check.ts";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
+import { digestArticle } from "../engine/offline.ts";
 import { BadInputError, UserError } from "../errors.ts";
 import { createLogger } from "../log.ts";
-import { digestArticle } from "../engine/offline.ts";
 import { renderDigestText } from "../render/digest-text.ts";
 import { runConsole } from "./console.ts";
 import { readArticleSource, validateArticle } from "./input.ts";
@@ -20,7 +20,9 @@ const USAGE = `usage:
   newsdesk ask FILE "QUESTION"           answer a question from the article
   newsdesk start                         the bot, or the local console when DISCORD_TOKEN is not set`;
 
-export const SAMPLE_ARTICLE = fileURLToPath(new URL("../../examples/champs-elysees-2017-04-20.txt", import.meta.url));
+export const SAMPLE_ARTICLE = fileURLToPath(
+  new URL("../../examples/champs-elysees-2017-04-20.txt", import.meta.url),
+);
 
 class UsageError extends UserError {
   override name = "UsageError";
@@ -54,7 +56,9 @@ async function run(argv: string[], config: Config): Promise<number> {
       }
       const text = await readArticleSource(needFile(rest[0]), max);
       const digest = digestArticle(text);
-      process.stdout.write(values.json ? `${JSON.stringify(digest, null, 2)}\n` : `${renderDigestText(digest)}\n`);
+      process.stdout.write(
+        values.json ? `${JSON.stringify(digest, null, 2)}\n` : `${renderDigestText(digest)}\n`,
+      );
       return 0;
     }
     case "check": {
@@ -63,7 +67,12 @@ async function run(argv: string[], config: Config): Promise<number> {
           const claim = requireString(row, "claim");
           if (!claim.trim()) throw new BadInputError("the claim is empty");
           const result = checkClaim(validateArticle(requireString(row, "article"), max, "article"), claim);
-          return { id: row.id, verdict: result.verdict, evidence: result.evidence, rationale: result.rationale };
+          return {
+            id: row.id,
+            verdict: result.verdict,
+            evidence: result.evidence,
+            rationale: result.rationale,
+          };
         });
         return outcome.failed > 0 ? 1 : 0;
       }
@@ -85,9 +94,15 @@ async function run(argv: string[], config: Config): Promise<number> {
       return 0;
     }
     case "start": {
-      if (config.DISCORD_TOKEN) throw new UsageError("the Discord bot is not part of this build yet; unset DISCORD_TOKEN to use the console");
+      if (config.DISCORD_TOKEN)
+        throw new UsageError(
+          "the Discord bot is not part of this build yet; unset DISCORD_TOKEN to use the console",
+        );
       const file = rest[0] ?? SAMPLE_ARTICLE;
-      await runConsole(digestArticle(await readArticleSource(file, max)), file === SAMPLE_ARTICLE ? "the sample article" : file);
+      await runConsole(
+        digestArticle(await readArticleSource(file, max)),
+        file === SAMPLE_ARTICLE ? "the sample article" : file,
+      );
       return 0;
     }
     default:
@@ -105,7 +120,9 @@ async function main(): Promise<void> {
   try {
     config = loadConfig();
   } catch (error) {
-    process.stderr.write(`newsdesk: ${error instanceof ConfigError ? error.message : "cannot read configuration"}\n`);
+    process.stderr.write(
+      `newsdesk: ${error instanceof ConfigError ? error.message : "cannot read configuration"}\n`,
+    );
     process.exit(78);
   }
   const log = createLogger(config.LOG_LEVEL);
@@ -115,7 +132,10 @@ async function main(): Promise<void> {
     if (error instanceof UserError) {
       process.stderr.write(`newsdesk: ${error.message}\n`);
       process.exitCode = error instanceof UsageError ? 2 : 1;
-    } else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    } else if (
+      error instanceof TypeError &&
+      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+    ) {
       process.stderr.write(`newsdesk: ${error.message}\n`);
       process.exitCode = 2;
     } else {

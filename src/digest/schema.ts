@@ -93,14 +93,19 @@ export type EngineInfo = z.infer<typeof EngineInfoSchema>;
 
 export const DigestSchema = z.object({
   title: z.string(),
-  summary: z.string().describe("a few sentences from kept paragraphs; never states an unconfirmed claim as fact"),
+  summary: z
+    .string()
+    .describe("a few sentences from kept paragraphs; never states an unconfirmed claim as fact"),
   paragraphs: z.array(ParagraphSchema),
   statements: z.array(StatementSchema),
   sources: z.array(SourceSchema),
   timeline: z.array(TimelineEventSchema),
   warnings: z.array(WarningSchema),
   engine: EngineInfoSchema,
-  inputSha256: z.string().regex(/^[0-9a-f]{64}$/).describe("sha256 of the normalized input text"),
+  inputSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe("sha256 of the normalized input text"),
 });
 export type Digest = z.infer<typeof DigestSchema>;
 

@@ -7,7 +7,15 @@ import { contentTerms, stem } from "./text.ts";
  * disputed; both sides are linked.
  */
 
-const WEAK_KINDS: ReadonlySet<SourceKind> = new Set(["media", "agency", "union", "social", "witness", "politician", "other"]);
+const WEAK_KINDS: ReadonlySet<SourceKind> = new Set([
+  "media",
+  "agency",
+  "union",
+  "social",
+  "witness",
+  "politician",
+  "other",
+]);
 const AUTHORITY_KINDS: ReadonlySet<SourceKind> = new Set(["official", "police"]);
 
 // Families of event words: two accounts of one event use words from the same family.
@@ -18,27 +26,45 @@ const EVENT_FAMILIES: RegExp[] = [
   /\b(drove|driving|driven|rammed|ploughed|plowed|car|vehicle|truck|van)\b/i,
 ];
 
-const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, several: 3, multiple: 2 };
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  several: 3,
+  multiple: 2,
+};
 
 /** "at least two attackers" -> attacker with a count of 2 or more. */
 function pluralCount(text: string): { noun: string; count: number } | undefined {
-  const m = /\b(?:at least|more than|as many as|up to)?\s*(two|three|four|five|six|several|multiple|\d+)\s+([a-z]+?)s\b/i.exec(text);
+  const m =
+    /\b(?:at least|more than|as many as|up to)?\s*(two|three|four|five|six|several|multiple|\d+)\s+([a-z]+?)s\b/i.exec(
+      text,
+    );
   if (!m?.[1] || !m[2]) return undefined;
   const count = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
   return count >= 2 ? { noun: stem(m[2]), count } : undefined;
 }
 
 function speaksOfOne(text: string, noun: string): boolean {
-  const re = new RegExp(`\\b(?:the|a|an|one|lone|single|sole)\\s+(?:[a-z-]+\\s+)?${noun}(?:['’]s)?\\b(?!s)`, "i");
+  const re = new RegExp(
+    `\\b(?:the|a|an|one|lone|single|sole)\\s+(?:[a-z-]+\\s+)?${noun}(?:['’]s)?\\b(?!s)`,
+    "i",
+  );
   return re.test(text);
 }
 
 export function markDisputes(statements: Statement[], kindOf: (id: string) => SourceKind): void {
   // Open questions count too: "the attacker's identity is unknown" still speaks of one attacker.
   const authoritative = statements.filter(
-    (s) => (s.status === "confirmed" || s.status === "unknown") && (s.sources.length === 0 || s.sources.some((id) => AUTHORITY_KINDS.has(kindOf(id)))),
+    (s) =>
+      (s.status === "confirmed" || s.status === "unknown") &&
+      (s.sources.length === 0 || s.sources.some((id) => AUTHORITY_KINDS.has(kindOf(id)))),
   );
-  const official = authoritative.filter((s) => s.status === "confirmed").filter((s) => s.sources.some((id) => AUTHORITY_KINDS.has(kindOf(id))));
+  const official = authoritative
+    .filter((s) => s.status === "confirmed")
+    .filter((s) => s.sources.some((id) => AUTHORITY_KINDS.has(kindOf(id))));
   for (const claim of statements) {
     if (claim.status === "unknown" || claim.sources.length === 0) continue;
     if (!claim.sources.every((id) => WEAK_KINDS.has(kindOf(id)))) continue;
@@ -46,7 +72,8 @@ export function markDisputes(statements: Statement[], kindOf: (id: string) => So
     const text = claim.claim;
     const conflicts: Statement[] = [];
     const counted = pluralCount(text);
-    if (counted) conflicts.push(...authoritative.filter((s) => s !== claim && speaksOfOne(s.claim, counted.noun)));
+    if (counted)
+      conflicts.push(...authoritative.filter((s) => s !== claim && speaksOfOne(s.claim, counted.noun)));
     if (conflicts.length === 0 && !AUTHORITY_KINDS.has(kindOf(claim.sources[0] ?? ""))) {
       const families = EVENT_FAMILIES.filter((f) => f.test(text));
       if (families.length > 0 && kindOf(claim.sources[0] ?? "") !== "other") {

@@ -6,11 +6,19 @@ import type { SourceKind } from "../digest/schema.ts";
  * the article never spells the link out.
  */
 const ALIAS_GROUPS: { canonical: string; kind: SourceKind; names: string[] }[] = [
-  { canonical: "Islamic State", kind: "claimant", names: ["Islamic State", "ISIS", "ISIL", "IS", "Islamic State group"] },
+  {
+    canonical: "Islamic State",
+    kind: "claimant",
+    names: ["Islamic State", "ISIS", "ISIL", "IS", "Islamic State group"],
+  },
   { canonical: "United Nations", kind: "official", names: ["United Nations", "UN", "U.N."] },
   { canonical: "European Union", kind: "official", names: ["European Union", "EU", "E.U."] },
   { canonical: "NATO", kind: "official", names: ["NATO", "North Atlantic Treaty Organization"] },
-  { canonical: "Federal Bureau of Investigation", kind: "police", names: ["FBI", "Federal Bureau of Investigation"] },
+  {
+    canonical: "Federal Bureau of Investigation",
+    kind: "police",
+    names: ["FBI", "Federal Bureau of Investigation"],
+  },
   { canonical: "Associated Press", kind: "agency", names: ["Associated Press", "AP"] },
   { canonical: "Agence France-Presse", kind: "agency", names: ["Agence France-Presse", "AFP"] },
   { canonical: "Reuters", kind: "agency", names: ["Reuters", "Thomson Reuters"] },
@@ -86,6 +94,7 @@ export function knownKind(phrase: string): SourceKind | undefined {
   const group = GROUP_BY_NAME.get(n);
   if (group) return group.kind;
   const first = n.split(/\s+/).slice(0, 2);
-  for (let len = first.length; len > 0; len--) if (MEDIA_NAMES.has(first.slice(0, len).join(" "))) return "media";
+  for (let len = first.length; len > 0; len--)
+    if (MEDIA_NAMES.has(first.slice(0, len).join(" "))) return "media";
   return undefined;
 }

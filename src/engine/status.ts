@@ -19,10 +19,18 @@ const AUTHORITY: ReadonlySet<SourceKind> = new Set(["official", "police"]);
 /** Why a claim has the status it has: the trust rules a copy desk applies, in order. */
 export function readStatus({ text, cue, source }: StatusInput): StatusReading {
   if (cue && /^(refused|declined|would not say|did not say)$/i.test(cue))
-    return { status: "unknown", rationale: `not disclosed: ${source?.name ?? "the source"} ${cue}`, responsibilityClaim: false };
+    return {
+      status: "unknown",
+      rationale: `not disclosed: ${source?.name ?? "the source"} ${cue}`,
+      responsibilityClaim: false,
+    };
   const notKnown = NOT_KNOWN.exec(text);
-  if (notKnown) return { status: "unknown", rationale: `open question: '${notKnown[0]}'`, responsibilityClaim: false };
-  if (RESPONSIBILITY_CLAIM.test(text) || (cue && /claimed/i.test(cue) && /\b(attack|responsib|carried out|behind)\b/i.test(text)))
+  if (notKnown)
+    return { status: "unknown", rationale: `open question: '${notKnown[0]}'`, responsibilityClaim: false };
+  if (
+    RESPONSIBILITY_CLAIM.test(text) ||
+    (cue && /claimed/i.test(cue) && /\b(attack|responsib|carried out|behind)\b/i.test(text))
+  )
     return {
       status: "unconfirmed",
       rationale: "a claim of responsibility: reported, not verified",
@@ -30,10 +38,16 @@ export function readStatus({ text, cue, source }: StatusInput): StatusReading {
     };
   const hedge = HEDGE.exec(text);
   if (hedge) return { status: "unconfirmed", rationale: `hedged: '${hedge[0]}'`, responsibilityClaim: false };
-  if (!source) return { status: "confirmed", rationale: "the reporter's own narration", responsibilityClaim: false };
+  if (!source)
+    return { status: "confirmed", rationale: "the reporter's own narration", responsibilityClaim: false };
   if (cue && CLAIM_VERBS.test(cue))
-    return { status: "unconfirmed", rationale: `'${cue}' by ${source.name}: not verified`, responsibilityClaim: false };
-  if (source.anonymous) return { status: "unconfirmed", rationale: "unnamed source", responsibilityClaim: false };
+    return {
+      status: "unconfirmed",
+      rationale: `'${cue}' by ${source.name}: not verified`,
+      responsibilityClaim: false,
+    };
+  if (source.anonymous)
+    return { status: "unconfirmed", rationale: "unnamed source", responsibilityClaim: false };
   if (AUTHORITY.has(source.kind) || source.kind === "other")
     return {
       status: "confirmed",

@@ -12,7 +12,8 @@ const MAX_CHARS = 700;
 export function buildSummary(title: string, paragraphs: Paragraph[], statements: Statement[]): string {
   const kept = paragraphs.filter((p) => !p.junk);
   const frequency = new Map<string, number>();
-  for (const p of kept) for (const t of new Set(contentTerms(p.text))) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+  for (const p of kept)
+    for (const t of new Set(contentTerms(p.text))) frequency.set(t, (frequency.get(t) ?? 0) + 1);
   const titleTerms = new Set(contentTerms(title));
   const candidates = statements
     .filter((s) => s.status === "confirmed" && (s.evidence[0]?.paragraph ?? 0) > 0)

@@ -82,7 +82,7 @@ export function trimSpan(text: string, start: number, end: number): Span {
   return { start: s, end: e, text: text.slice(s, e) };
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 /** Lower-cased word tokens. */
 export function words(text: string): string[] {

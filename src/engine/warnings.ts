@@ -19,7 +19,8 @@ export function repairMojibake(text: string): string | undefined {
 // "a auto", "a officer": the indefinite article before a vowel sound, typical of machine rewording.
 const WRONG_ARTICLE = /\b[Aa] ((?![Uu]ni|[Uu]s[eu]|[Uu]tah|[Oo]ne|[Oo]nce|[Ee]u|[Uu]r)[aeiouAEIOU][a-z]+)\b/g;
 
-const FEMALE = /\b(she|her|hers|herself|woman|women|girl|mother|wife|daughter|sister|actress|spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|lady|mrs|ms|madam|grandmother|aunt|niece|widow)\b/i;
+const FEMALE =
+  /\b(she|her|hers|herself|woman|women|girl|mother|wife|daughter|sister|actress|spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|lady|mrs|ms|madam|grandmother|aunt|niece|widow)\b/i;
 
 /** Warnings about the text itself: dropped paragraphs, bad encoding, rewording, dangling references. */
 export function textWarnings(paragraphs: Paragraph[]): Warning[] {
@@ -45,7 +46,9 @@ export function textWarnings(paragraphs: Paragraph[]): Warning[] {
       });
     }
   }
-  const reworded = kept.flatMap((p) => [...p.text.matchAll(WRONG_ARTICLE)].map((m) => ({ p: p.index, word: m[0] })));
+  const reworded = kept.flatMap((p) =>
+    [...p.text.matchAll(WRONG_ARTICLE)].map((m) => ({ p: p.index, word: m[0] })),
+  );
   if (reworded.length > 0) {
     const examples = [...new Set(reworded.map((r) => `'${r.word}'`))].slice(0, 3).join(", ");
     warnings.push({

@@ -9,8 +9,10 @@ export function renderDigestText(digest: Digest): string {
   for (const s of byStatus(digest, "confirmed")) out.push(`  - ${statementLine(digest, s)}`);
   out.push("", "What we don't know");
   for (const s of byStatus(digest, "unknown")) out.push(`  ? ${statementLine(digest, s)}`);
-  for (const s of byStatus(digest, "disputed")) out.push(`  ! disputed: ${statementLine(digest, s)} [${s.rationale}]`);
-  for (const s of byStatus(digest, "unconfirmed")) out.push(`  ~ unconfirmed: ${statementLine(digest, s)} [${s.rationale}]`);
+  for (const s of byStatus(digest, "disputed"))
+    out.push(`  ! disputed: ${statementLine(digest, s)} [${s.rationale}]`);
+  for (const s of byStatus(digest, "unconfirmed"))
+    out.push(`  ~ unconfirmed: ${statementLine(digest, s)} [${s.rationale}]`);
   out.push("", "Sources");
   for (const src of digest.sources) {
     const aka = src.aliases.length > 0 ? ` (also: ${src.aliases.join(", ")})` : "";

@@ -13,5 +13,6 @@ export function byStatus(digest: Digest, ...statuses: Statement["status"][]): St
 
 export function statusCounts(digest: Digest): string {
   const n = (status: Statement["status"]) => byStatus(digest, status).length;
-  return `${n("confirmed")} confirmed · ${n("unconfirmed")} unconfirmed · ${n("disputed")} disputed · ${n("unknown")} open questions`;
+  const open = n("unknown");
+  return `${n("confirmed")} confirmed · ${n("unconfirmed")} unconfirmed · ${n("disputed")} disputed · ${open} open question${open === 1 ? "" : "s"}`;
 }
