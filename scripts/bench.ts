@@ -39,7 +39,12 @@ const articles: string[] = haveEval
     ]
   : [readFileSync(`${root}examples/champs-elysees-2017-04-20.txt`, "utf8")];
 const bodies = haveEval
-  ? new Map(readJsonl<{ bodyId: number; text: string }>(`${evalDir}fnc1/bodies.jsonl`).map((b) => [b.bodyId, b.text]))
+  ? new Map(
+      readJsonl<{ bodyId: number; text: string }>(`${evalDir}fnc1/bodies.jsonl`).map((b) => [
+        b.bodyId,
+        b.text,
+      ]),
+    )
   : new Map<number, string>();
 const pairs = haveEval
   ? readJsonl<{ id: string; bodyId: number; claim: string }>(`${evalDir}fnc1/pairs.jsonl`).map((p) => ({
@@ -49,26 +54,48 @@ const pairs = haveEval
     }))
   : [{ id: "1", article: articles[0] ?? "", claim: "Police officer killed in Paris shooting" }];
 
-console.log(`bench: ${articles.length} articles, ${pairs.length} claim pairs, ${RUNS} runs each (${haveEval ? "development sets" : "bundled example only"})`);
+console.log(
+  `bench: ${articles.length} articles, ${pairs.length} claim pairs, ${RUNS} runs each (${haveEval ? "development sets" : "bundled example only"})`,
+);
 
 const digestTimes: number[] = [];
-for (let r = 0; r < RUNS; r++) digestTimes.push(time(() => articles.forEach((a) => digestArticle(a))));
+for (let r = 0; r < RUNS; r++)
+  digestTimes.push(
+    time(() => {
+      for (const a of articles) digestArticle(a);
+    }),
+  );
 const digestSeconds = median(digestTimes);
-console.log(`digest: ${(articles.length / digestSeconds).toFixed(1)} articles/s (median ${(digestSeconds * 1000).toFixed(0)} ms per pass)`);
+console.log(
+  `digest: ${(articles.length / digestSeconds).toFixed(1)} articles/s (median ${(digestSeconds * 1000).toFixed(0)} ms per pass)`,
+);
 
 // Fresh article texts each run would defeat the checker's per-article memo unfairly; the CLI sees the
 // same repetition (many claims per body), so the median includes the warm memo after the first run.
 const checkTimes: number[] = [];
-for (let r = 0; r < RUNS; r++) checkTimes.push(time(() => pairs.forEach((p) => checkClaim(p.article, p.claim))));
+for (let r = 0; r < RUNS; r++)
+  checkTimes.push(
+    time(() => {
+      for (const p of pairs) checkClaim(p.article, p.claim);
+    }),
+  );
 const checkSeconds = median(checkTimes);
-console.log(`check: ${(pairs.length / checkSeconds).toFixed(0)} claim checks/s (median ${(checkSeconds * 1000).toFixed(0)} ms per pass, first pass ${((checkTimes[0] ?? 0) * 1000).toFixed(0)} ms)`);
+console.log(
+  `check: ${(pairs.length / checkSeconds).toFixed(0)} claim checks/s (median ${(checkSeconds * 1000).toFixed(0)} ms per pass, first pass ${((checkTimes[0] ?? 0) * 1000).toFixed(0)} ms)`,
+);
 
 const input = `${pairs.map((p) => JSON.stringify(p)).join("\n")}\n`;
 const cliTimes: number[] = [];
 for (let r = 0; r < Math.min(RUNS, 3); r++) {
   const started = process.hrtime.bigint();
-  const res = spawnSync(`${root}bin/newsdesk`, ["check", "--jsonl"], { input, maxBuffer: 1 << 30, encoding: "utf8" });
+  const res = spawnSync(`${root}bin/newsdesk`, ["check", "--jsonl"], {
+    input,
+    maxBuffer: 1 << 30,
+    encoding: "utf8",
+  });
   if (res.status !== 0) throw new Error(`check --jsonl failed: ${res.stderr.slice(-500)}`);
   cliTimes.push(Number(process.hrtime.bigint() - started) / 1e9);
 }
-console.log(`cli: bin/newsdesk check --jsonl over ${pairs.length} pairs: median ${median(cliTimes).toFixed(2)} s (limit 10 s)`);
+console.log(
+  `cli: bin/newsdesk check --jsonl over ${pairs.length} pairs: median ${median(cliTimes).toFixed(2)} s (limit 10 s)`,
+);

@@ -82,8 +82,8 @@ export function claimFeatures(index: ArticleIndex, claim: string): ClaimFeatures
   };
 }
 
-/** Tunable thresholds of the method (not of any article); exported so a harness can sweep them. */
-export const PARAMS = {
+/** Thresholds of the method (not of any article), exported so a harness can read them. */
+export const PARAMS = Object.freeze({
   relatedMin: 0.6, // coverage + best-sentence overlap needed to call an article "about" the claim
   nearOverlap: 0.2, // a sentence this close to the claim counts as discussing it
   nearCount: 6, // how many best-matching sentences to read for cues
@@ -97,7 +97,7 @@ export const PARAMS = {
   hedgeMax: 0.3, // hedge score above which an article only reports the claim
   localHedge: 0.2, // weight of hedges in the claim-matching sentences, added to the article-wide density
   localCount: 3, // how many best-matching sentences the local hedge score reads
-};
+});
 
 export interface StanceCues {
   /** Weighted evidence that the article rejects the story. */

@@ -7,15 +7,12 @@ import { contentTerms, stem } from "./text.ts";
  * disputed; both sides are linked.
  */
 
-const WEAK_KINDS: ReadonlySet<SourceKind> = new Set([
-  "media",
-  "agency",
-  "union",
-  "social",
-  "witness",
-  "politician",
-  "other",
-]);
+// Who can give a weaker, competing account: not a named person of unknown standing, not a politician.
+const WEAK_KINDS: ReadonlySet<SourceKind> = new Set(["media", "agency", "union", "social", "witness"]);
+
+// People a count can be about: "two attackers" against "the attacker" is a conflict; "two years" is not.
+const PERSON_NOUN =
+  /^(attacker|assailant|gunm[ae]n|shooter|suspect|perpetrator|bomber|hijacker|terrorist|militant|robber|killer|driver|victim|hostage|casualt(?:y|ie)|fatalit(?:y|ie)|m[ae]n|wom[ae]n|person|people|officer|soldier|passenger|intruder|stabber|accomplice)$/;
 const AUTHORITY_KINDS: ReadonlySet<SourceKind> = new Set(["official", "police"]);
 
 // Families of event words: two accounts of one event use words from the same family.
@@ -44,7 +41,8 @@ function pluralCount(text: string): { noun: string; count: number } | undefined 
     );
   if (!m?.[1] || !m[2]) return undefined;
   const count = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
-  return count >= 2 ? { noun: stem(m[2]), count } : undefined;
+  if (count < 2 || !PERSON_NOUN.test(m[2].toLowerCase())) return undefined;
+  return { noun: stem(m[2]), count };
 }
 
 function speaksOfOne(text: string, noun: string): boolean {
@@ -74,9 +72,9 @@ export function markDisputes(statements: Statement[], kindOf: (id: string) => So
     const counted = pluralCount(text);
     if (counted)
       conflicts.push(...authoritative.filter((s) => s !== claim && speaksOfOne(s.claim, counted.noun)));
-    if (conflicts.length === 0 && !AUTHORITY_KINDS.has(kindOf(claim.sources[0] ?? ""))) {
+    if (conflicts.length === 0) {
       const families = EVENT_FAMILIES.filter((f) => f.test(text));
-      if (families.length > 0 && kindOf(claim.sources[0] ?? "") !== "other") {
+      if (families.length > 0) {
         const terms = new Set(contentTerms(text));
         for (const s of official) {
           if (s === claim || !families.some((f) => f.test(s.claim))) continue;

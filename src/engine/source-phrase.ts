@@ -17,17 +17,29 @@ export interface ParsedSource {
 const ROLE_WORD =
   /^(spokes(?:man|woman|person)|minister|ministry|secretary|president|vice|prime|chancellor|candidate|senator|sen|rep|representative|congress(?:man|woman)|governor|gov|mayor|chief|director|head|leader|chairman|chairwoman|chair|ceo|founder|officer|inspector|commissioner|superintendent|sheriff|detective|sergeant|lieutenant|captain|general|gen|colonel|admiral|prosecutor|attorney|judge|justice|lawyer|ambassador|envoy|analyst|expert|professor|prof|dr|doctor|researcher|witness|resident|former|then|acting|deputy|assistant|senior|top|interior|foreign|defen[cs]e|justice|police|union|party|centrist|conservative|liberal|democratic|republican|labour|socialist|communist|green|french|british|american|german|u\.s\.|us|state|federal|national|regional|local|general|official|reporter|correspondent|editor|columnist|host|anchor|author|activist|campaigner|member|mp|lawmaker|coach|manager|player|owner|actor|actress|singer|star|user|mr|mrs|ms|sir|dame|lord|lady|king|queen|prince|princess|pope|bishop|cardinal|rabbi|imam|rev)$/i;
 
-const PERSON_HINT = /\b(spokes(?:man|woman|person)|minister|secretary|president|candidate|senator|governor|mayor|chief|director|leader|chair(?:man|woman)?|ceo|officer|inspector|commissioner|detective|prosecutor|attorney|judge|lawyer|ambassador|analyst|expert|professor|doctor|witness|resident|reporter|correspondent|editor|activist|lawmaker|-year-old|mr|mrs|ms|dr)\b/i;
+const PERSON_HINT =
+  /\b(spokes(?:man|woman|person)|minister|secretary|president|candidate|senator|governor|mayor|chief|director|leader|chair(?:man|woman)?|ceo|officer|inspector|commissioner|detective|prosecutor|attorney|judge|lawyer|ambassador|analyst|expert|professor|doctor|witness|resident|reporter|correspondent|editor|activist|lawmaker|-year-old|mr|mrs|ms|dr)\b/i;
 
-const ANONYMOUS = /^(?:an?|the|other|another|two|three|several|some|many|senior|top|local|federal|us|u\.s\.|unnamed|anonymous|\s)*(?:[a-z-]+\s+){0,2}(sources?|officials?|aides?|insiders?|people familiar[^,]*|person familiar[^,]*|experts?|analysts?|observers?|witnesses|residents|investigators|authorities|diplomats?)$/i;
+const ANONYMOUS =
+  /^(?:an?|the|other|another|two|three|several|some|many|senior|top|local|federal|us|u\.s\.|unnamed|anonymous|\s)*(?:[a-z-]+\s+){0,2}(sources?|officials?|aides?|insiders?|people familiar[^,]*|person familiar[^,]*|experts?|analysts?|observers?|witnesses|residents|investigators|authorities|diplomats?)$/i;
 
 function kindFromText(text: string): SourceKind {
   const t = text.toLowerCase();
   const known = knownKind(text);
   if (known) return known;
   if (/\bunion\b/.test(t)) return "union";
-  if (/\b(former (?:[a-z]+ )?(?:president|prime minister|minister)|candidate|sen\.|rep\.|senator|congress(?:man|woman))\b/.test(t)) return "politician";
-  if (/\b(press secretary|white house|spokes(?:man|woman|person) for the (?:government|ministry|department))\b/.test(t)) return "official";
+  if (
+    /\b(former (?:[a-z]+ )?(?:president|prime minister|minister)|candidate|sen\.|rep\.|senator|congress(?:man|woman))\b/.test(
+      t,
+    )
+  )
+    return "politician";
+  if (
+    /\b(press secretary|white house|spokes(?:man|woman|person) for the (?:government|ministry|department))\b/.test(
+      t,
+    )
+  )
+    return "official";
   if (/\b(observatory|monitor(?:ing)?|watchdog|intelligence group|think tank)\b/.test(t)) return "monitor";
   if (/\b(news agency|wire service|press agency)\b/.test(t)) return "agency";
   if (
@@ -36,8 +48,13 @@ function kindFromText(text: string): SourceKind {
     )
   )
     return "media";
-  if (/\b(twitter|facebook|instagram|tiktok|youtube|reddit|social media|user|users|blogger)\b/.test(t)) return "social";
-  if (/\b(witness(?:es)?|eyewitness|resident|residents|bystander|onlooker|passer-?by|neighbou?r|-year-old|who lives|who was)\b/.test(t))
+  if (/\b(twitter|facebook|instagram|tiktok|youtube|reddit|social media|user|users|blogger)\b/.test(t))
+    return "social";
+  if (
+    /\b(witness(?:es)?|eyewitness|resident|residents|bystander|onlooker|passer-?by|neighbou?r|-year-old|who lives|who was)\b/.test(
+      t,
+    )
+  )
     return "witness";
   if (/\b(police|officers?|gendarmes?|sheriff|constabulary|detectives?|cops?)\b/.test(t)) return "police";
   if (
@@ -46,7 +63,11 @@ function kindFromText(text: string): SourceKind {
     )
   )
     return "official";
-  if (/\b(candidate|senator|lawmakers?|congress(?:man|woman)?|mp|politician|party|campaign|opposition|former president|representative)\b/.test(t))
+  if (
+    /\b(candidate|senator|lawmakers?|congress(?:man|woman)?|mp|politician|party|campaign|opposition|former president|representative)\b/.test(
+      t,
+    )
+  )
     return "politician";
   return "other";
 }
@@ -68,8 +89,38 @@ function splitRoleAndName(phrase: string): { name: string; role?: string } {
   return { name: phrase };
 }
 
+// Words that make a capitalised phrase a body rather than a person.
+const ORG_WORD =
+  /\b(?:department|ministry|committee|council|party|agency|office|bureau|commission|court|university|institute|center|centre|foundation|association|union|group|company|corporation|inc|corp|news|times|post|journal|press|network|service|services|house|board|campaign|administration|police|army|government|senate|congress|poll|project|coalition|alliance|league|fund|bank|club|church|school|college|hospital|network|channel|magazine|daily|tribune|herald|gazette|media|radio|tv|television|state|states|nations|republic|kingdom)\b/i;
+
+/** "Jane Roe, a lawyer for the family" / "the campaign's chairman, Jane Roe": the chunk that names. */
+function nameChunk(phrase: string): { head: string; rest: string } {
+  const chunks = phrase
+    .replace(/\s*\([^)]*\)/g, "")
+    .split(/,\s*|\s+--\s+|\s+[—–]\s+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const named = chunks.findIndex(
+    (c) =>
+      /^(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(c) || /\p{Ll}\S*\s+(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(c),
+  );
+  const at = named >= 0 && chunks.length > 1 ? named : 0;
+  return { head: chunks[at] ?? phrase, rest: chunks.filter((_, i) => i !== at).join(", ") };
+}
+
+/** "longtime pollster Jane Roe": a lowercase description before a name of capitalised words. */
+function trailingName(phrase: string): { name: string; role: string } | null {
+  const m = /^(.*\b\p{Ll}[\p{L}-]*)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)$/u.exec(phrase);
+  if (!m?.[1] || !m[2] || /\b(?:of|for|the|and|at|de|in|on|to|from|with)$/i.test(m[1])) return null;
+  const tokens = m[2].split(/\s+/);
+  let k = 0;
+  while (k < tokens.length - 1 && ROLE_WORD.test((tokens[k] ?? "").replace(/[,.]$/, ""))) k++;
+  return { name: tokens.slice(k).join(" "), role: `${m[1]} ${tokens.slice(0, k).join(" ")}`.trim() };
+}
+
 export function parseSourcePhrase(rawPhrase: string): ParsedSource {
-  let phrase = rawPhrase
+  const { head: named, rest: appositive } = nameChunk(rawPhrase.trim());
+  let phrase = named
     .replace(/['’]s$/i, "")
     .replace(/^(?:the|a|an)\s+/i, "")
     .trim();
@@ -84,12 +135,19 @@ export function parseSourcePhrase(rawPhrase: string): ParsedSource {
     description = tail[0].replace(/^,\s*/, "").trim();
     phrase = head.trim();
   }
-  const { name, role } = splitRoleAndName(phrase);
-  const roleText = [role, description].filter(Boolean).join(" ") || undefined;
+  const split = splitRoleAndName(phrase);
+  const { name, role } = split.role === undefined ? (trailingName(phrase) ?? split) : split;
+  const roleText = [role, description, appositive].filter(Boolean).join(" ") || undefined;
   const kind = kindFromText(rawPhrase);
-  const anonymous = ANONYMOUS.test(phrase) && !/\p{Lu}/u.test(phrase.replace(/^\p{Lu}/u, ""));
+  const anonymous =
+    (ANONYMOUS.test(phrase) || ANONYMOUS.test(named.replace(/\s+familiar\b.*$/i, ""))) &&
+    !/\p{Lu}/u.test(phrase.replace(/^\p{Lu}/u, ""));
   const person =
     role !== undefined ||
+    (/^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u.test(name) &&
+      !ORG_WORD.test(name) &&
+      !knownKind(name) &&
+      !/^\p{Lu}+$/u.test(name.replace(/\s/g, ""))) ||
     (/^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u.test(name) && PERSON_HINT.test(rawPhrase)) ||
     /-year-old/.test(rawPhrase);
   return {

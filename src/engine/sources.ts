@@ -49,10 +49,15 @@ function similarPersonName(a: string, b: string): boolean {
   const lastA = ta.at(-1);
   const lastB = tb.at(-1);
   if (!lastA || !lastB || !similarToken(lastA, lastB)) return false;
-  if (ta.length === 1 || tb.length === 1) return lastA === lastB || (lastA.length >= 5 && similarToken(lastA, lastB));
+  if (ta.length === 1 || tb.length === 1)
+    return lastA === lastB || (lastA.length >= 5 && similarToken(lastA, lastB));
   const firstA = ta[0] ?? "";
   const firstB = tb[0] ?? "";
-  return similarToken(firstA, firstB) || firstA.replace(".", "") === firstB[0] || firstB.replace(".", "") === firstA[0];
+  return (
+    similarToken(firstA, firstB) ||
+    firstA.replace(".", "") === firstB[0] ||
+    firstB.replace(".", "") === firstA[0]
+  );
 }
 
 const NATIONALITY = /^(french|british|american|german|us|u\.s\.|the|a|an|local|senior|top|chief)$/;
@@ -123,7 +128,12 @@ export class SourceRegistry {
         if (fold(known) === folded) return e;
         if (canonical && canonicalName(known) === canonical) return e;
         if (!parsed.anonymous && !e.anonymous && isShortForm(name, known)) return e;
-        if ((parsed.person || e.person) && /^\p{Lu}/u.test(name) && /^\p{Lu}/u.test(known) && similarPersonName(name, known))
+        if (
+          (parsed.person || e.person) &&
+          /^\p{Lu}/u.test(name) &&
+          /^\p{Lu}/u.test(known) &&
+          similarPersonName(name, known)
+        )
           return e;
       }
     }
@@ -162,7 +172,9 @@ export class SourceRegistry {
     const sources = this.entries.map((e) => {
       const name = pickName(e);
       const aliases = [...e.names.keys()].filter((n) => n !== name);
-      const variants = aliases.filter((a) => /\p{Lu}/u.test(a) && !isShortForm(a, name) && fold(a) !== fold(name));
+      const variants = aliases.filter(
+        (a) => /\p{Lu}/u.test(a) && !isShortForm(a, name) && fold(a) !== fold(name),
+      );
       if (variants.length > 0) {
         warnings.push({
           kind: "names_merged",
@@ -199,7 +211,10 @@ function pickName(e: Entry): string {
   // The spelling the article uses most, counting a surname used alone; then the fuller name.
   const lastToken = (n: string) => fold(n).split(/\s+/).at(-1) ?? "";
   const weight = (name: string) =>
-    [...e.names.entries()].reduce((sum, [n, count]) => sum + (lastToken(n) === lastToken(name) ? count : 0), 0);
+    [...e.names.entries()].reduce(
+      (sum, [n, count]) => sum + (lastToken(n) === lastToken(name) ? count : 0),
+      0,
+    );
   const names = [...e.names.keys()].sort((a, b) => weight(b) - weight(a) || b.length - a.length);
   const best = names[0] ?? e.id;
   return canonicalName(best) ?? best;

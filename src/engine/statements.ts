@@ -1,9 +1,9 @@
 import type { Paragraph, Statement } from "../digest/schema.ts";
-import { type Attribution, findAttribution } from "./attribution.ts";
+import { type Attribution, findAttributions, quoteIntro, type Range, speakerLabel } from "./attribution.ts";
 import { parseSourcePhrase } from "./source-phrase.ts";
 import type { SourceRegistry } from "./sources.ts";
 import { readStatus } from "./status.ts";
-import { analysisView, splitSentences, trimSpan } from "./text.ts";
+import { analysisView, type Span, splitSentences, trimSpan } from "./text.ts";
 
 /** A clause boundary worth splitting at: a conjunction followed by a new subject and a finite verb. */
 const CLAUSE_BREAK =
@@ -33,100 +33,247 @@ export interface ExtractContext {
   registry: SourceRegistry;
 }
 
+interface Reading {
+  sentence: Span;
+  attribution: Attribution | null;
+  /** Source ids, the outer (reporting) source first. */
+  sourceIds: string[];
+  cue: string | undefined;
+  /** Quote region of the paragraph the sentence belongs to, if it opens inside one. */
+  region: number;
+}
+
+interface QuoteRegion extends Range {
+  /** The paragraph ends before the quote closes: it runs on into the next paragraph. */
+  openEnd: boolean;
+}
+
+/** Quotations in a paragraph: “curly”, "straight" and ''doubled'' marks; a stray ” opening a paragraph opens one. */
+function quoteRegions(t: string): QuoteRegion[] {
+  const out: QuoteRegion[] = [];
+  let open = -1;
+  let mark = "";
+  const close = (end: number) => {
+    out.push({ start: open, end, openEnd: false });
+    open = -1;
+  };
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === "“") {
+      if (open < 0) [open, mark] = [i, "“"];
+    } else if (c === "”") {
+      if (open >= 0 && mark !== "''") close(i + 1);
+      else if (open < 0 && (i === 0 || /\s/.test(t[i - 1] ?? ""))) [open, mark] = [i, "“"];
+    } else if (c === '"') {
+      if (open < 0) [open, mark] = [i, '"'];
+      else if (mark !== "''") close(i + 1);
+    } else if (c === "'" && t[i + 1] === "'") {
+      if (open < 0) [open, mark] = [i, "''"];
+      else if (mark === "''") close(i + 2);
+      i++;
+    }
+  }
+  if (open >= 0) out.push({ start: open, end: t.length, openEnd: true });
+  return out;
+}
+
+const NAME_MARK = "\u0001";
+
 /** Reads every kept sentence into statements: who said it, how sure it is, and where it stands. */
 export function extractStatements({ paragraphs, registry }: ExtractContext): Statement[] {
   const statements: Statement[] = [];
   const next = () => `s${statements.length + 1}`;
+  // A speaker who runs on into the next paragraph: "Smith continued:" or a quote left open.
+  let carry: { sourceIds: string[]; cue: string } | undefined;
   for (const paragraph of paragraphs) {
-    if (paragraph.junk) continue;
-    const view = analysisView(paragraph.text);
-    let previous: { attribution: Attribution; sourceId: string | undefined } | undefined;
-    for (const sentence of splitSentences(view)) {
-      if (sentence.text.split(/\s+/).length < MIN_WORDS) continue;
-      let attribution = findAttribution(sentence.text);
-      let sourceId: string | undefined;
-      let sourceName: string | undefined;
-      let cue: string | undefined;
-      if (attribution) {
-        const phrase = sentence.text.slice(attribution.source.start, attribution.source.end);
-        const parsed = parseSourcePhrase(phrase);
-        const rawPhrase = paragraph.text.slice(
-          sentence.start + attribution.source.start,
-          sentence.start + attribution.source.end,
-        );
-        sourceId = registry.add(parsed, { paragraph: paragraph.index, quote: rawPhrase });
-        cue = attribution.cue;
-      } else if (previous && /^["“'‘]/.test(sentence.text)) {
-        // A quote that follows an attributed sentence continues the same speaker.
-        sourceId = previous.sourceId;
-        cue = previous.attribution.cue;
-        attribution = null;
-      }
-      if (sourceId) sourceName = registry.displayName(sourceId);
-      const contentStart = attribution?.content.start ?? 0;
-      const source = sourceId
-        ? { name: sourceName ?? "", kind: registry.kindOf(sourceId), anonymous: registry.isAnonymous(sourceId) }
-        : undefined;
-
-      // Clause level: split only where the clauses read differently (a hedge on one side only).
-      let clauses = clauseBreaks(sentence.text, contentStart);
-      const readings = clauses.map((c) =>
-        readStatus({
-          text: sentence.text.slice(Math.max(c.start, contentStart), c.end),
-          ...(cue ? { cue } : {}),
-          ...(source ? { source } : {}),
-        }),
-      );
-      const differ = readings.some((r) => r.status !== readings[0]?.status);
-      if (!differ) clauses = [{ start: 0, end: sentence.text.length }];
-      clauses.forEach((clause, i) => {
-        const span = trimSpan(sentence.text, clause.start, clause.end);
-        if (span.text.split(/\s+/).length < MIN_WORDS) return;
-        const claimStart = Math.max(span.start, clauses.length === 1 ? contentStart : clause.start);
-        const claimEnd = attribution && clauses.length === 1 ? attribution.content.end : span.end;
-        const claim = trimSpan(sentence.text, Math.max(claimStart, span.start), Math.max(claimEnd, claimStart)).text;
-        const reading = differ
-          ? (readings[i] ?? readings[0])
-          : readStatus({
-              text: attribution ? sentence.text.slice(attribution.content.start, attribution.content.end) : span.text,
-              ...(cue ? { cue } : {}),
-              ...(source ? { source } : {}),
-            });
-        if (!reading) return;
-        const quote = paragraph.text.slice(sentence.start + span.start, sentence.start + span.end);
-        const sources = sourceId ? [sourceId] : [];
-        if (reading.responsibilityClaim) {
-          const claimant = claimantOf(span.text, attribution);
-          if (claimant) {
-            const id = registry.add(parseSourcePhrase(claimant), {
-              paragraph: paragraph.index,
-              quote: claimant,
-            });
-            if (id) {
-              registry.markKind(id, "claimant");
-              if (!sources.includes(id)) sources.push(id);
-            }
-          } else if (sourceId) registry.markKind(sourceId, "claimant");
-        }
-        statements.push({
-          id: next(),
-          claim: claim || span.text,
-          status: reading.status,
-          sources,
-          evidence: [{ paragraph: paragraph.index, quote }],
-          rationale: reading.rationale,
-        });
-      });
-      previous = attribution ? { attribution, sourceId } : previous;
+    if (paragraph.junk) {
+      carry = undefined;
+      continue;
     }
+    const view = analysisView(paragraph.text);
+    const register = (phrase: Range, offset: number): string | undefined => {
+      const parsed = parseSourcePhrase(view.slice(offset + phrase.start, offset + phrase.end));
+      const quote = paragraph.text.slice(offset + phrase.start, offset + phrase.end);
+      return registry.add(parsed, { paragraph: paragraph.index, quote });
+    };
+    const regions = quoteRegions(view);
+    const label = speakerLabel(view);
+    const labelId = label ? register(label.source, 0) : undefined;
+    const all = splitSentences(view);
+
+    // Pass 1, in reading order so that "he" and "she" find the last person named: own attributions.
+    const readings: Reading[] = [];
+    for (const sentence of all) {
+      if (sentence.text.split(/\s+/).length < MIN_WORDS) continue;
+      const lead = /^\s*(?:["“”]|'')/.exec(sentence.text)?.[0].length ?? 0;
+      const at = sentence.start + lead;
+      const region = regions.findIndex((r) => r.start < at && at < r.end);
+      // Words inside quotation marks are the speaker's own: "“I told them so,” she said" cites her, not "I".
+      const found = findAttributions(sentence.text).filter((a) => {
+        const src = sentence.start + a.source.start;
+        return !regions.some((q) => q.start < src && src < q.end);
+      });
+      const sourceIds: string[] = [];
+      for (const a of found) {
+        const id = register(a.source, sentence.start);
+        if (id && !sourceIds.includes(id)) sourceIds.push(id);
+      }
+      const first = found[0] ?? null;
+      readings.push({
+        sentence,
+        attribution: first && sourceIds.length ? first : null,
+        sourceIds,
+        cue: first?.cue,
+        region,
+      });
+    }
+
+    // A quotation's speaker: named in any sentence that quotes it from outside the quote marks.
+    const regionSpeaker = new Map<number, { sourceIds: string[]; cue: string }>();
+    for (const r of readings) {
+      if (!r.attribution || !r.cue) continue;
+      const src = r.sentence.start + r.attribution.source.start;
+      regions.forEach((q, i) => {
+        const overlaps = q.start < r.sentence.end && r.sentence.start < q.end;
+        const outside = src < q.start || src >= q.end;
+        if (overlaps && outside && !regionSpeaker.has(i) && r.cue)
+          regionSpeaker.set(i, { sourceIds: r.sourceIds, cue: r.cue });
+      });
+    }
+
+    // Pass 2: sentences with no attribution of their own take the speaker of their quotation,
+    // of the paragraph's speaker label, or of the quote the previous paragraph left open.
+    let previous: Reading | undefined;
+    readings.forEach((r, index) => {
+      if (r.sourceIds.length === 0) {
+        const fromRegion = regionSpeaker.get(r.region);
+        const startsQuote = /^\s*(?:["“”]|'')/.test(r.sentence.text);
+        const inherited =
+          (labelId ? { sourceIds: [labelId], cue: ":" } : undefined) ??
+          fromRegion ??
+          (previous?.attribution && startsQuote && previous.cue
+            ? { sourceIds: previous.sourceIds, cue: previous.cue }
+            : undefined) ??
+          (carry && (index === 0 || r.region >= 0 || startsQuote) ? carry : undefined);
+        if (inherited) {
+          r.sourceIds = inherited.sourceIds;
+          r.cue = inherited.cue;
+          if (r.region >= 0 && !regionSpeaker.has(r.region)) regionSpeaker.set(r.region, inherited);
+        }
+      }
+      if (r.attribution) previous = r;
+    });
+
+    for (const r of readings) emit(r, paragraph, registry, statements, next);
+
+    // What runs on into the next paragraph.
+    const last = regions.at(-1);
+    const lastSentence = all.at(-1);
+    const intro = lastSentence && /:\s*$/.test(lastSentence.text) ? quoteIntro(lastSentence.text) : null;
+    const introId = intro && lastSentence ? register(intro.source, lastSentence.start) : undefined;
+    if (introId) carry = { sourceIds: [introId], cue: intro?.cue ?? "said" };
+    else if (last?.openEnd && regionSpeaker.has(regions.length - 1))
+      carry = regionSpeaker.get(regions.length - 1);
+    else if (labelId) carry = undefined;
+    else carry = last?.openEnd && carry ? carry : undefined;
+  }
+  // Names are filled in last, so a source merged under a better spelling later reads under that name.
+  for (const st of statements) {
+    st.rationale = st.rationale.replace(new RegExp(`${NAME_MARK}(\\w+)${NAME_MARK}`, "g"), (_, id: string) =>
+      registry.displayName(id),
+    );
   }
   return statements;
 }
 
+function emit(
+  r: Reading,
+  paragraph: Paragraph,
+  registry: SourceRegistry,
+  statements: Statement[],
+  next: () => string,
+): void {
+  const { sentence, attribution, cue } = r;
+  const sourceId = r.sourceIds[0];
+  const contentStart = attribution?.content.start ?? 0;
+  const source = sourceId
+    ? {
+        name: `${NAME_MARK}${sourceId}${NAME_MARK}`,
+        kind: registry.kindOf(sourceId),
+        anonymous: registry.isAnonymous(sourceId),
+      }
+    : undefined;
+
+  // Clause level: split only where the clauses read differently (a hedge on one side only).
+  let clauses = clauseBreaks(sentence.text, contentStart);
+  const readings = clauses.map((c) =>
+    readStatus({
+      text: sentence.text.slice(Math.max(c.start, contentStart), c.end),
+      ...(cue ? { cue } : {}),
+      ...(source ? { source } : {}),
+    }),
+  );
+  const differ = readings.some((x) => x.status !== readings[0]?.status);
+  if (!differ) clauses = [{ start: 0, end: sentence.text.length }];
+  clauses.forEach((clause, i) => {
+    const span = trimSpan(sentence.text, clause.start, clause.end);
+    if (span.text.split(/\s+/).length < MIN_WORDS) return;
+    const claimStart = Math.max(span.start, clauses.length === 1 ? contentStart : clause.start);
+    const claimEnd = attribution && clauses.length === 1 ? attribution.content.end : span.end;
+    const claim = trimSpan(
+      sentence.text,
+      Math.max(claimStart, span.start),
+      Math.max(claimEnd, claimStart),
+    ).text;
+    const reading = differ
+      ? (readings[i] ?? readings[0])
+      : readStatus({
+          text: attribution
+            ? sentence.text.slice(attribution.content.start, attribution.content.end)
+            : span.text,
+          ...(cue ? { cue } : {}),
+          ...(source ? { source } : {}),
+        });
+    if (!reading) return;
+    const quote = paragraph.text.slice(sentence.start + span.start, sentence.start + span.end);
+    const sources = [...r.sourceIds];
+    if (reading.responsibilityClaim) {
+      const claimant = claimantOf(sentence.text, span, attribution);
+      if (claimant) {
+        // Verbatim from the paragraph, not from the analysis view.
+        const text = paragraph.text.slice(sentence.start + claimant.start, sentence.start + claimant.end);
+        const id = registry.add(parseSourcePhrase(analysisView(text)), {
+          paragraph: paragraph.index,
+          quote: text,
+        });
+        if (id) {
+          registry.markKind(id, "claimant");
+          if (!sources.includes(id)) sources.push(id);
+        }
+      } else if (sourceId) registry.markKind(sourceId, "claimant");
+    }
+    statements.push({
+      id: next(),
+      claim: claim || span.text,
+      status: reading.status,
+      sources,
+      evidence: [{ paragraph: paragraph.index, quote }],
+      rationale: reading.rationale,
+    });
+  });
+}
+
 /** "X has claimed responsibility" inside the content: X is the claimant, not the reporting source. */
-function claimantOf(clause: string, attribution: Attribution | null): string | undefined {
-  const m = /(?:^|,\s*)((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4})\s+(?:has|have|had)?\s*claimed\b/u.exec(clause);
-  if (m?.[1]) return m[1];
-  if (attribution?.cue === "claimed by") return clause.slice(attribution.source.start, attribution.source.end);
+function claimantOf(sentence: string, span: Span, attribution: Attribution | null): Range | undefined {
+  const clause = sentence.slice(span.start, span.end);
+  const m =
+    /(?:^|,\s*)((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4})\s+(?:has|have|had)?\s*claimed\b/u.exec(
+      clause,
+    );
+  if (m?.[1]) {
+    const start = span.start + m.index + m[0].indexOf(m[1]);
+    return { start, end: start + m[1].length };
+  }
+  if (attribution?.cue === "claimed by") return attribution.source;
   return undefined;
 }

@@ -16,9 +16,13 @@ export interface StatusReading {
 
 const AUTHORITY: ReadonlySet<SourceKind> = new Set(["official", "police"]);
 
+const WITHHELD =
+  /^(?:to\s+)?(?:give|provide|comment|say|discuss|disclose|reveal|release|confirm|name|identify|elaborate|specify|answer|offer|share)\b|^(?:any\s+)?(?:comment|details?|further)\b/i;
+
 /** Why a claim has the status it has: the trust rules a copy desk applies, in order. */
 export function readStatus({ text, cue, source }: StatusInput): StatusReading {
-  if (cue && /^(refused|declined|would not say|did not say)$/i.test(cue))
+  // "X refused to give details": the source withheld something, so it is an open question.
+  if (cue && /^(refused|declined|would not say|did not say)$/i.test(cue) && WITHHELD.test(text))
     return {
       status: "unknown",
       rationale: `not disclosed: ${source?.name ?? "the source"} ${cue}`,
