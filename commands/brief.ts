@@ -6,9 +6,12 @@ export const brief: DigestCommand = {
   definition: { name: "brief", description: "What we know / what we don't know", options: [articleOption] },
   handle(digest) {
     const known = byStatus(digest, "confirmed").map((s) => `• ${statementLine(digest, s)}`);
-    const unknown = byStatus(digest, "unknown", "disputed", "unconfirmed").map(
-      (s) => `• ${s.status === "unknown" ? "" : `(${s.status}) `}${statementLine(digest, s)}`,
-    );
+    // Open questions first, then contested accounts, then what is only reported.
+    const unknown = [
+      ...byStatus(digest, "unknown"),
+      ...byStatus(digest, "disputed"),
+      ...byStatus(digest, "unconfirmed"),
+    ].map((s) => `• ${s.status === "unknown" ? "" : `(${s.status}) `}${statementLine(digest, s)}`);
     return {
       embeds: [
         {

@@ -254,7 +254,8 @@ function emit(
     }
     statements.push({
       id: next(),
-      claim: claim || span.text,
+      // "refused to give details" reads as nothing without its subject: keep the whole clause then.
+      claim: claim && !/^to\s/i.test(claim) ? claim : span.text,
       status: reading.status,
       sources,
       evidence: [{ paragraph: paragraph.index, quote }],
