@@ -5,10 +5,15 @@
  * development sets are not beside the project.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkClaim } from "../src/check/claim-check.ts";
-import { digestArticle } from "../src/engine/offline.ts";
+import { digestArticle, OfflineEngine } from "../src/engine/offline.ts";
+import { normalizeInput, sha256 } from "../src/engine/text.ts";
+import { KeyvDigestStore } from "../src/store/digest-store.ts";
+import { openKeyv } from "../src/store/open-keyv.ts";
 
 const RUNS = Number(process.argv[2] ?? 5);
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -99,3 +104,37 @@ for (let r = 0; r < Math.min(RUNS, 3); r++) {
 console.log(
   `cli: bin/newsdesk check --jsonl over ${pairs.length} pairs: median ${median(cliTimes).toFixed(2)} s (limit 10 s)`,
 );
+
+// Cache: a hit read back from each store (validated against the schema, as served) against a cold extraction.
+const sample = readFileSync(`${root}examples/champs-elysees-2017-04-20.txt`, "utf8");
+const coldTimes: number[] = [];
+for (let r = 0; r < Math.max(RUNS, 5); r++) coldTimes.push(time(() => digestArticle(sample)));
+const cold = median(coldTimes);
+console.log(
+  `cold extraction of the sample article: median ${(cold * 1000).toFixed(2)} ms (first ${((coldTimes[0] ?? 0) * 1000).toFixed(2)} ms)`,
+);
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? 0;
+const engine = new OfflineEngine();
+const key = { sha256: sha256(normalizeInput(sample)), engine: engine.info };
+const stores = [
+  ["memory", "memory"],
+  ["sqlite", `sqlite://${join(mkdtempSync(join(tmpdir(), "newsdesk-bench-")), "bench.sqlite")}`],
+] as const;
+for (const [label, url] of stores) {
+  const { keyv } = await openKeyv(url, "digest", 5000);
+  const store = new KeyvDigestStore(keyv);
+  await store.set(key, await engine.digest(sample));
+  const lookups: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const start = process.hrtime.bigint();
+    if (!(await store.get(key))) throw new Error("bench: cache miss");
+    lookups.push(Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  await keyv.disconnect();
+  const p50 = percentile(lookups, 0.5);
+  const p99 = percentile(lookups, 0.99);
+  console.log(
+    `cache hit (${label}): p50 ${(p50 * 1000).toFixed(3)} ms, p99 ${(p99 * 1000).toFixed(3)} ms over ${lookups.length} lookups; cold/hit ${(cold / p50).toFixed(1)}x`,
+  );
+}

@@ -1,10 +1,10 @@
-import pino from "pino";
+import pino, { type DestinationStream } from "pino";
 
 /**
  * Logs go to stderr so that stdout stays the CLI's output (the JSON-lines contract depends on it).
  * Secrets are redacted by key wherever they appear in a context object.
  */
-export function createLogger(level: string) {
+export function createLogger(level: string, destination: DestinationStream = pino.destination(2)) {
   return pino(
     {
       level,
@@ -13,7 +13,7 @@ export function createLogger(level: string) {
         censor: "[redacted]",
       },
     },
-    pino.destination(2),
+    destination,
   );
 }
 

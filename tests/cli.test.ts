@@ -1,34 +1,14 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DigestSchema } from "../src/digest/schema.ts";
-import { SAMPLE_PATH, sampleText } from "./helpers.ts";
+import { type CliResult, cli } from "./support/cli.ts";
+import { SAMPLE_PATH, sampleText } from "./support/paths.ts";
 
-const BIN = fileURLToPath(new URL("../bin/newsdesk", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "newsdesk-cli-"));
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], input = "", env: Record<string, string> = {}): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      BIN,
-      args,
-      { env: { ...process.env, DISCORD_TOKEN: "", ...env }, maxBuffer: 64 << 20 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(input);
-  });
-}
-
-const noStackTrace = (r: Result) => {
+const noStackTrace = (r: CliResult) => {
   expect(r.stderr).not.toMatch(/\n\s+at /);
   expect(r.stderr.trim().split("\n")).toHaveLength(1);
 };

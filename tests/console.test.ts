@@ -4,7 +4,7 @@ import { digestCommands } from "../commands/index.ts";
 import { answerConsoleLine } from "../src/cli/console.ts";
 import { digestJsonSchema } from "../src/digest/schema.ts";
 import { digestArticle } from "../src/engine/offline.ts";
-import { sampleText } from "./helpers.ts";
+import { sampleText } from "./support/paths.ts";
 
 const digest = digestArticle(sampleText());
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Digest, Statement } from "../src/digest/schema.ts";
 import { digestArticle } from "../src/engine/offline.ts";
-import { fireText, sampleText } from "./helpers.ts";
+import { fireText, sampleText } from "./support/paths.ts";
 
 /** The statement whose evidence holds the quote most tightly, as a reader would look it up. */
 function statementFor(digest: Digest, quote: string): Statement {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DigestSchema, digestJsonSchema } from "../src/digest/schema.ts";
 import { digestArticle } from "../src/engine/offline.ts";
-import { sampleText } from "./helpers.ts";
+import { sampleText } from "./support/paths.ts";
 
 describe("digest schema", () => {
   it("accepts what the offline engine produces", () => {

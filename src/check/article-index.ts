@@ -44,17 +44,22 @@ export interface ArticleIndex {
 const CACHE_LIMIT = 512;
 const cache = new Map<string, ArticleIndex>();
 
-/** The analysis of an article, from a small LRU cache keyed by the raw text. */
-export function indexArticle(article: string): ArticleIndex {
-  const hit = cache.get(article);
+/**
+ * The analysis of an article, from a small LRU cache keyed by the raw text. Paragraphs listed in
+ * `skip` (junk a scraper spliced in, as the digest found it) are left out, so they can never count as
+ * the article covering a claim.
+ */
+export function indexArticle(article: string, skip: readonly number[] = []): ArticleIndex {
+  const key = skip.length > 0 ? `${skip.join(",")}\u0000${article}` : article;
+  const hit = cache.get(key);
   if (hit) {
     // Re-insert to mark as most recently used.
-    cache.delete(article);
-    cache.set(article, hit);
+    cache.delete(key);
+    cache.set(key, hit);
     return hit;
   }
-  const built = buildIndex(article);
-  cache.set(article, built);
+  const built = buildIndex(article, new Set(skip));
+  cache.set(key, built);
   if (cache.size > CACHE_LIMIT) {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) cache.delete(oldest);
@@ -62,13 +67,14 @@ export function indexArticle(article: string): ArticleIndex {
   return built;
 }
 
-function buildIndex(article: string): ArticleIndex {
+function buildIndex(article: string, skip: ReadonlySet<number>): ArticleIndex {
   const paragraphs = splitParagraphs(normalizeInput(article));
   const sentences: IndexedSentence[] = [];
   const sentenceFreq = new Map<string, number>();
   const numbers = new Set<string>();
   const names = new Set<string>();
   paragraphs.forEach((para, paragraph) => {
+    if (skip.has(paragraph)) return;
     for (const span of splitSentences(analysisView(para))) {
       const text = para.slice(span.start, span.end);
       const terms = new Set(termsOf(text));

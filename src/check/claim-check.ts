@@ -155,8 +155,13 @@ function pickEvidence(f: ClaimFeatures, prefer: (s: IndexedSentence) => boolean)
 
 const rejects = (s: IndexedSentence): boolean => s.refute.length + s.weakRefute.length + s.denial.length > 0;
 
-export function checkClaim(article: string, claim: string): ClaimCheck {
-  const index = indexArticle(article);
+export interface CheckOptions {
+  /** Paragraphs to ignore: the junk the article's digest dropped. */
+  junkParagraphs?: readonly number[];
+}
+
+export function checkClaim(article: string, claim: string, options: CheckOptions = {}): ClaimCheck {
+  const index = indexArticle(article, options.junkParagraphs);
   const f = claimFeatures(index, claim);
   const n = f.terms.length;
   const foundTerms = f.terms.filter((t) => (index.sentenceFreq.get(t) ?? 0) > 0).length;

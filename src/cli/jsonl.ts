@@ -11,7 +11,7 @@ export interface JsonlOutcome {
  * with its number and skipped; the others go on.
  */
 export async function runJsonl(
-  handle: (row: Record<string, unknown>, line: number) => Record<string, unknown>,
+  handle: (row: Record<string, unknown>, line: number) => Promise<Record<string, unknown>>,
 ): Promise<JsonlOutcome> {
   const outcome: JsonlOutcome = { processed: 0, failed: 0 };
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
@@ -38,7 +38,7 @@ export async function runJsonl(
       continue;
     }
     try {
-      out.push(JSON.stringify(handle(row as Record<string, unknown>, lineNumber)));
+      out.push(JSON.stringify(await handle(row as Record<string, unknown>, lineNumber)));
       outcome.processed++;
     } catch (error) {
       if (!(error instanceof UserError)) throw error;

@@ -1,16 +1,15 @@
-import { parseArgs } from "node:util";
 import "dotenv/config";
 import { fileURLToPath } from "node:url";
-import { answerQuestion } from "../ask/ask.ts";
-import { checkClaim } from "../check/claim-check.ts";
+import { parseArgs } from "node:util";
+import { openServices, type Services } from "../app.ts";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
-import { digestArticle } from "../engine/offline.ts";
-import { BadInputError, UserError } from "../errors.ts";
-import { createLogger } from "../log.ts";
-import { renderDigestText } from "../render/digest-text.ts";
+import { UserError } from "../errors.ts";
+import { createLogger, type Logger } from "../log.ts";
 import { runConsole } from "./console.ts";
-import { readArticleSource, validateArticle } from "./input.ts";
-import { requireString, runJsonl } from "./jsonl.ts";
+import { type CliContext, UsageError } from "./context.ts";
+import { askCommand, checkCommand, digestCommand } from "./digest-commands.ts";
+import { readArticleSource } from "./input.ts";
+import { libraryCommand } from "./library-commands.ts";
 
 const USAGE = `usage:
   newsdesk digest FILE|- [--json]        readable digest (or the digest object with --json)
@@ -18,101 +17,91 @@ const USAGE = `usage:
   newsdesk check FILE --claim "TEXT"     does the article support the claim?
   newsdesk check --jsonl                 stdin {"id","article","claim"} -> {"id","verdict","evidence"}
   newsdesk ask FILE "QUESTION"           answer a question from the article
-  newsdesk start                         the bot, or the local console when DISCORD_TOKEN is not set`;
+  newsdesk library add FILE [--title T]  add an article to the library (also: list, update ID FILE,
+                                         diff ID [--from V --to V]; --guild G, default "cli")
+  newsdesk start [FILE]                  the local console (no DISCORD_TOKEN) on the sample article
+options: --no-cache skips the digest cache; the store is STORE_URL (default: SQLite in data/)`;
 
 export const SAMPLE_ARTICLE = fileURLToPath(
   new URL("../../examples/champs-elysees-2017-04-20.txt", import.meta.url),
 );
 
-class UsageError extends UserError {
-  override name = "UsageError";
-}
-
-async function run(argv: string[], config: Config): Promise<number> {
+function parse(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       json: { type: "boolean", default: false },
       jsonl: { type: "boolean", default: false },
+      "no-cache": { type: "boolean", default: false },
       claim: { type: "string" },
+      title: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      guild: { type: "string", default: "cli" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
-  const [command, ...rest] = positionals;
-  if (values.help || !command) {
-    process.stdout.write(`${USAGE}\n`);
-    return values.help ? 0 : 2;
-  }
-  const max = config.MAX_ARTICLE_BYTES;
-  switch (command) {
-    case "digest": {
-      if (values.jsonl) {
-        const outcome = await runJsonl((row) => ({
-          id: row.id,
-          digest: digestArticle(validateArticle(requireString(row, "article"), max, "article")),
-        }));
-        return outcome.failed > 0 ? 1 : 0;
-      }
-      const text = await readArticleSource(needFile(rest[0]), max);
-      const digest = digestArticle(text);
-      process.stdout.write(
-        values.json ? `${JSON.stringify(digest, null, 2)}\n` : `${renderDigestText(digest)}\n`,
-      );
-      return 0;
-    }
-    case "check": {
-      if (values.jsonl) {
-        const outcome = await runJsonl((row) => {
-          const claim = requireString(row, "claim");
-          if (!claim.trim()) throw new BadInputError("the claim is empty");
-          const result = checkClaim(validateArticle(requireString(row, "article"), max, "article"), claim);
-          return {
-            id: row.id,
-            verdict: result.verdict,
-            evidence: result.evidence,
-            rationale: result.rationale,
-          };
-        });
-        return outcome.failed > 0 ? 1 : 0;
-      }
-      const claim = values.claim;
-      if (!claim?.trim()) throw new UsageError('check needs --claim "TEXT"');
-      const result = checkClaim(await readArticleSource(needFile(rest[0]), max), claim);
-      if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else {
-        process.stdout.write(`${result.verdict}: ${result.rationale}\n`);
-        for (const e of result.evidence) process.stdout.write(`  ¶${e.paragraph}: "${e.quote}"\n`);
-      }
-      return 0;
-    }
-    case "ask": {
-      const question = rest.slice(1).join(" ").trim();
-      if (!question) throw new UsageError('ask needs a question: newsdesk ask FILE "QUESTION"');
-      const answer = answerQuestion(digestArticle(await readArticleSource(needFile(rest[0]), max)), question);
-      process.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${answer.text}\n`);
-      return 0;
-    }
-    case "start": {
-      if (config.DISCORD_TOKEN)
-        throw new UsageError(
-          "the Discord bot is not part of this build yet; unset DISCORD_TOKEN to use the console",
-        );
-      const file = rest[0] ?? SAMPLE_ARTICLE;
-      await runConsole(
-        digestArticle(await readArticleSource(file, max)),
-        file === SAMPLE_ARTICLE ? "the sample article" : file,
-      );
-      return 0;
-    }
-    default:
-      throw new UsageError(`unknown command '${command}'\n${USAGE}`);
-  }
+  const { json, jsonl, claim, title, from, to, guild, help } = values;
+  return {
+    command: positionals[0],
+    args: positionals.slice(1),
+    help,
+    flags: {
+      json,
+      jsonl,
+      noCache: values["no-cache"],
+      guild,
+      ...(claim !== undefined ? { claim } : {}),
+      ...(title !== undefined ? { title } : {}),
+      ...(from !== undefined ? { from } : {}),
+      ...(to !== undefined ? { to } : {}),
+    },
+  };
 }
 
-function needFile(path: string | undefined): string {
-  if (!path) throw new UsageError("missing FILE (use - for standard input)");
-  return path;
+async function startCommand(ctx: CliContext): Promise<number> {
+  if (ctx.config.DISCORD_TOKEN)
+    throw new UsageError(
+      "the Discord bot is not part of this build yet; unset DISCORD_TOKEN to use the console",
+    );
+  const file = ctx.args[0] ?? SAMPLE_ARTICLE;
+  const text = await readArticleSource(file, ctx.config.MAX_ARTICLE_BYTES);
+  const { digest } = await (await ctx.services()).digests.digest(text);
+  await runConsole(digest, file === SAMPLE_ARTICLE ? "the sample article" : file);
+  return 0;
+}
+
+const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
+  digest: digestCommand,
+  check: checkCommand,
+  ask: askCommand,
+  library: libraryCommand,
+  start: startCommand,
+};
+
+async function run(
+  argv: string[],
+  config: Config,
+  log: Logger,
+  opened: { services?: Services },
+): Promise<number> {
+  const { command, args, flags, help } = parse(argv);
+  if (help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return help ? 0 : 2;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) throw new UsageError(`unknown command '${command}'\n${USAGE}`);
+  let pending: Promise<Services> | undefined;
+  const services = () => {
+    pending ??= openServices(config, log, { cache: !flags.noCache }).then((s) => {
+      opened.services = s;
+      return s;
+    });
+    return pending;
+  };
+  return handler({ args, flags, config, log, services });
 }
 
 async function main(): Promise<void> {
@@ -126,8 +115,9 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   const log = createLogger(config.LOG_LEVEL);
+  const opened: { services?: Services } = {};
   try {
-    process.exitCode = await run(process.argv.slice(2), config);
+    process.exitCode = await run(process.argv.slice(2), config, log, opened);
   } catch (error) {
     if (error instanceof UserError) {
       process.stderr.write(`newsdesk: ${error.message}\n`);
@@ -139,10 +129,12 @@ async function main(): Promise<void> {
       process.stderr.write(`newsdesk: ${error.message}\n`);
       process.exitCode = 2;
     } else {
-      log.error({ err: error, argv: process.argv.slice(2, 3) }, "command failed");
+      log.error({ err: error, command: process.argv[2] }, "command failed");
       process.stderr.write("newsdesk: internal error (run with LOG_LEVEL=debug for details)\n");
       process.exitCode = 70;
     }
+  } finally {
+    await opened.services?.close();
   }
 }
 

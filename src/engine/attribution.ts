@@ -350,6 +350,13 @@ function verbIsUsable(s: string, at: number, verb: string): boolean {
   // Nouns that look like verbs after a determiner: "the report", "a statement", "his claims".
   if (/\b(?:the|a|an|his|her|their|its|this|that|these|those|such|of|new|recent)\s+$/i.test(before))
     return false;
+  // ... also with an adjective between: "its earlier report", "the initial statement".
+  if (
+    /\b(?:the|a|an|his|her|their|its|this|that|these|those)\s+(?:earlier|previous|initial|first|latest|original|official|own|second|separate|new|recent|final)\s+$/i.test(
+      s.slice(Math.max(0, at - 30), at),
+    )
+  )
+    return false;
   // ... or before an auxiliary: "health worries have grown", "the findings were".
   if (
     /^\s+(?:have|has|had|are|were|is|was|will|would)\b/i.test(s.slice(at + verb.length)) &&

@@ -1,3 +1,7 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Digest, Paragraph } from "../digest/schema.ts";
 import { markDisputes } from "./disputes.ts";
 import type { DigestEngine } from "./engine.ts";
@@ -9,7 +13,20 @@ import { normalizeInput, sha256, splitParagraphs } from "./text.ts";
 import { buildTimeline } from "./timeline.ts";
 import { textWarnings } from "./warnings.ts";
 
-export const OFFLINE_ENGINE = { name: "newsdesk-offline", version: "0.1.0" } as const;
+/**
+ * The version carries a fingerprint of the engine's own source, so a cached digest is never served by a
+ * changed engine even when nobody remembered to bump the number.
+ */
+function engineFingerprint(): string {
+  const dir = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash("sha256");
+  for (const file of readdirSync(dir).sort())
+    if (file.endsWith(".ts")) hash.update(readFileSync(join(dir, file)));
+  hash.update(readFileSync(join(dir, "..", "digest", "schema.ts")));
+  return hash.digest("hex").slice(0, 10);
+}
+
+export const OFFLINE_ENGINE = { name: "newsdesk-offline", version: `0.1.0+${engineFingerprint()}` } as const;
 
 /** The whole offline reading of one article: deterministic, no network, no key. */
 export function digestArticle(raw: string): Digest {

@@ -1,0 +1,33 @@
+import type { Services } from "../app.ts";
+import type { Config } from "../config.ts";
+import { UserError } from "../errors.ts";
+import type { Logger } from "../log.ts";
+
+/** What every CLI command gets: parsed flags, settings, and services opened once at start-up. */
+export interface CliContext {
+  args: string[];
+  flags: CliFlags;
+  config: Config;
+  log: Logger;
+  services: () => Promise<Services>;
+}
+
+export interface CliFlags {
+  json: boolean;
+  jsonl: boolean;
+  noCache: boolean;
+  claim?: string;
+  title?: string;
+  from?: string;
+  to?: string;
+  guild: string;
+}
+
+export class UsageError extends UserError {
+  override name = "UsageError";
+}
+
+export function needArg(value: string | undefined, what: string): string {
+  if (!value) throw new UsageError(`missing ${what}`);
+  return value;
+}

@@ -1,0 +1,71 @@
+import { answerQuestion } from "../ask/ask.ts";
+import { checkClaim } from "../check/claim-check.ts";
+import type { Digest } from "../digest/schema.ts";
+import { BadInputError } from "../errors.ts";
+import { renderDigestText } from "../render/digest-text.ts";
+import { type CliContext, needArg, UsageError } from "./context.ts";
+import { readArticleSource, validateArticle } from "./input.ts";
+import { requireString, runJsonl } from "./jsonl.ts";
+
+const FILE = "FILE (use - for standard input)";
+
+async function digestOf(ctx: CliContext, text: string): Promise<Digest> {
+  return (await (await ctx.services()).digests.digest(text)).digest;
+}
+
+/** The claim check reads only what the digest kept: spliced junk never counts as coverage. */
+async function check(ctx: CliContext, article: string, claim: string) {
+  const digest = await digestOf(ctx, article);
+  const junkParagraphs = digest.paragraphs.filter((p) => p.junk).map((p) => p.index);
+  return checkClaim(article, claim, { junkParagraphs });
+}
+
+export async function digestCommand(ctx: CliContext): Promise<number> {
+  const max = ctx.config.MAX_ARTICLE_BYTES;
+  if (ctx.flags.jsonl) {
+    const outcome = await runJsonl(async (row) => ({
+      id: row.id,
+      digest: await digestOf(ctx, validateArticle(requireString(row, "article"), max, "article")),
+    }));
+    return outcome.failed > 0 ? 1 : 0;
+  }
+  const digest = await digestOf(ctx, await readArticleSource(needArg(ctx.args[0], FILE), max));
+  process.stdout.write(
+    ctx.flags.json ? `${JSON.stringify(digest, null, 2)}\n` : `${renderDigestText(digest)}\n`,
+  );
+  return 0;
+}
+
+export async function checkCommand(ctx: CliContext): Promise<number> {
+  const max = ctx.config.MAX_ARTICLE_BYTES;
+  if (ctx.flags.jsonl) {
+    const outcome = await runJsonl(async (row) => {
+      const claim = requireString(row, "claim");
+      if (!claim.trim()) throw new BadInputError("the claim is empty");
+      const result = await check(ctx, validateArticle(requireString(row, "article"), max, "article"), claim);
+      return { id: row.id, verdict: result.verdict, evidence: result.evidence, rationale: result.rationale };
+    });
+    return outcome.failed > 0 ? 1 : 0;
+  }
+  const claim = ctx.flags.claim;
+  if (!claim?.trim()) throw new UsageError('check needs --claim "TEXT"');
+  const result = await check(ctx, await readArticleSource(needArg(ctx.args[0], FILE), max), claim);
+  if (ctx.flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    process.stdout.write(`${result.verdict}: ${result.rationale}\n`);
+    for (const e of result.evidence) process.stdout.write(`  ¶${e.paragraph}: "${e.quote}"\n`);
+  }
+  return 0;
+}
+
+export async function askCommand(ctx: CliContext): Promise<number> {
+  const question = ctx.args.slice(1).join(" ").trim();
+  const file = needArg(ctx.args[0], FILE);
+  if (!question) throw new UsageError('ask needs a question: newsdesk ask FILE "QUESTION"');
+  const answer = answerQuestion(
+    await digestOf(ctx, await readArticleSource(file, ctx.config.MAX_ARTICLE_BYTES)),
+    question,
+  );
+  process.stdout.write(ctx.flags.json ? `${JSON.stringify(answer, null, 2)}\n` : `${answer.text}\n`);
+  return 0;
+}

@@ -1,0 +1,102 @@
+import type { Digest } from "../digest/schema.ts";
+import type { DigestEngine } from "../engine/engine.ts";
+import { normalizeInput, sha256 } from "../engine/text.ts";
+import type { Logger } from "../log.ts";
+import { type DigestKey, type DigestStore, keyString } from "./digest-store.ts";
+import { withTimeout } from "./timeout.ts";
+
+const RECENT_LIMIT = 256;
+
+export interface DigestResult {
+  digest: Digest;
+  /** True when the digest came from the store and the engine did not run. */
+  cached: boolean;
+}
+
+export interface DigestServiceOptions {
+  engine: DigestEngine;
+  /** Undefined runs the engine every time (--no-cache). */
+  store: DigestStore | undefined;
+  log: Logger;
+  timeoutMs: number;
+}
+
+/**
+ * Digests through the cache: one extraction per article text and engine version. Concurrent requests for
+ * the same uncached text share one engine run (single flight); failures are not cached. When the store
+ * fails or hangs, answers still come from the engine and the log says the cache is degraded.
+ */
+export class DigestService {
+  private readonly inFlight = new Map<string, Promise<DigestResult>>();
+  // Recent digests in process memory: a batch asks about the same few articles thousands of times.
+  private readonly recent = new Map<string, Digest>();
+  /** How many times the engine ran: for logs, tests and the bench. */
+  engineRuns = 0;
+
+  constructor(private readonly options: DigestServiceOptions) {}
+
+  get engineInfo() {
+    return this.options.engine.info;
+  }
+
+  digest(text: string): Promise<DigestResult> {
+    const key: DigestKey = { sha256: sha256(normalizeInput(text)), engine: this.options.engine.info };
+    const k = keyString(key);
+    const remembered = this.recent.get(k);
+    if (remembered) return Promise.resolve({ digest: remembered, cached: true });
+    const pending = this.inFlight.get(k);
+    if (pending) return pending;
+    const work = this.lookupOrExtract(key, text)
+      .then((result) => {
+        this.remember(k, result.digest);
+        return result;
+      })
+      .finally(() => this.inFlight.delete(k));
+    this.inFlight.set(k, work);
+    return work;
+  }
+
+  private remember(k: string, digest: Digest): void {
+    this.recent.set(k, digest);
+    if (this.recent.size > RECENT_LIMIT) {
+      const oldest = this.recent.keys().next().value;
+      if (oldest !== undefined) this.recent.delete(oldest);
+    }
+  }
+
+  private async lookupOrExtract(key: DigestKey, text: string): Promise<DigestResult> {
+    const { store, log, timeoutMs, engine } = this.options;
+    if (store) {
+      try {
+        const hit = await withTimeout(store.get(key), timeoutMs, "reading the digest cache");
+        if (hit) {
+          log.debug({ sha256: key.sha256 }, "digest cache hit");
+          return { digest: hit, cached: true };
+        }
+      } catch (error) {
+        log.warn(
+          { err: error, sha256: key.sha256 },
+          "digest cache degraded: read failed, extracting instead",
+        );
+      }
+    }
+    this.engineRuns++;
+    const started = performance.now();
+    const digest = await engine.digest(text);
+    log.info(
+      { sha256: key.sha256, engine: engine.info, ms: Math.round(performance.now() - started) },
+      "engine run",
+    );
+    if (store) {
+      try {
+        await withTimeout(store.set(key, digest), timeoutMs, "writing the digest cache");
+      } catch (error) {
+        log.warn(
+          { err: error, sha256: key.sha256 },
+          "digest cache degraded: write failed, digest served uncached",
+        );
+      }
+    }
+    return { digest, cached: false };
+  }
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    // Several suites start real bin/newsdesk processes; on a loaded 2-core machine one can take seconds.
+    testTimeout: 30_000,
+    maxConcurrency: 4,
+  },
+});
