@@ -123,6 +123,38 @@ describe("article library", () => {
     await expect(lib.setChannelArticle("g1", "c1", "missing")).rejects.toThrow(NotFoundError);
   });
 
+  it("resolves the named article, else the channel's current one, else says how to pick one", async () => {
+    const { lib } = library();
+    const a = await lib.add({ guildId: "g1", text: sampleText(), origin: paste, addedBy: "u" });
+    const b = await lib.add({ guildId: "g1", text: followUp(), origin: paste, addedBy: "u" });
+    await expect(lib.resolve("g1", "c1")).rejects.toThrow(/no current article/);
+    await lib.setChannelArticle("g1", "c1", a.article.id);
+    expect((await lib.resolve("g1", "c1")).id).toBe(a.article.id);
+    expect((await lib.resolve("g1", "c1", b.article.id)).id).toBe(b.article.id);
+  });
+
+  it("numbers concurrent updates one after the other", async () => {
+    const { lib } = library();
+    const { article } = await lib.add({ guildId: "g1", text: sampleText(), origin: paste, addedBy: "u" });
+    const texts = [followUp(), `${followUp()}\n\nA third version.`];
+    await Promise.all(
+      texts.map((text) => lib.update({ guildId: "g1", id: article.id, text, origin: paste, addedBy: "u" })),
+    );
+    expect((await lib.get("g1", article.id)).versions.map((v) => v.version)).toEqual([1, 2, 3]);
+  });
+
+  it("lists every article added concurrently", async () => {
+    const { lib } = library();
+    const texts = Array.from(
+      { length: 5 },
+      (_, i) => `Story number ${i}\n\nThe council said item ${i} was approved.`,
+    );
+    await Promise.all(texts.map((text) => lib.add({ guildId: "g1", text, origin: paste, addedBy: "u" })));
+    expect((await lib.list("g1")).map((a) => a.title).sort()).toEqual(
+      texts.map((t) => t.split("\n")[0]).sort(),
+    );
+  });
+
   it("makes slugs from any title", () => {
     expect(slugify("Émeute à Paris: 3 blessés!")).toBe("emeute-a-paris-3-blesses");
     expect(slugify("???")).toBe("article");

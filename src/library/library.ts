@@ -61,6 +61,7 @@ export interface ArticleLibrary {
   diff(guildId: string, id: string, from?: number, to?: number): Promise<VersionDiff>;
   setChannelArticle(guildId: string, channelId: string, id: string): Promise<void>;
   channelArticle(guildId: string, channelId: string): Promise<string | undefined>;
+  resolve(guildId: string, channelId: string, id?: string): Promise<Article>;
 }
 
 const keys = {
@@ -82,44 +83,65 @@ export class KeyvArticleLibrary implements ArticleLibrary {
   async add(input: NewArticle): Promise<VersionResult> {
     const { digest } = await this.digests.digest(input.text);
     const title = (input.title?.trim() || digest.title || "Untitled").slice(0, 200);
-    const index = await this.index(input.guildId);
-    const base = slugify(title);
-    let id = base;
-    for (let n = 2; index.includes(id); n++) id = `${base}-${n}`;
-    const at = this.now().toISOString();
-    const meta = this.meta(1, digest, input, at);
-    const article: Article = {
-      guildId: input.guildId,
-      id,
-      title,
-      addedBy: input.addedBy,
-      addedAt: at,
-      versions: [meta],
-    };
-    // Version first, index last: a failure half-way leaves no entry pointing at missing data.
-    await this.write(keys.version(input.guildId, id, 1), {
-      text: input.text,
-      digest,
-    } satisfies StoredVersion);
-    await this.write(keys.article(input.guildId, id), article);
-    await this.write(keys.index(input.guildId), [...index, id]);
-    return { article, version: meta, digest, unchanged: false };
+    // One add at a time per guild in this process, so two adds never pick the same id or drop each
+    // other from the index.
+    return this.serialised(input.guildId, async () => {
+      const index = await this.index(input.guildId);
+      const base = slugify(title);
+      let id = base;
+      for (let n = 2; index.includes(id); n++) id = `${base}-${n}`;
+      const at = this.now().toISOString();
+      const meta = this.meta(1, digest, input, at);
+      const article: Article = {
+        guildId: input.guildId,
+        id,
+        title,
+        addedBy: input.addedBy,
+        addedAt: at,
+        versions: [meta],
+      };
+      // Version first, index last: a failure half-way leaves no entry pointing at missing data.
+      await this.write(keys.version(input.guildId, id, 1), {
+        text: input.text,
+        digest,
+      } satisfies StoredVersion);
+      await this.write(keys.article(input.guildId, id), article);
+      await this.addToIndex(input.guildId, id);
+      return { article, version: meta, digest, unchanged: false };
+    });
+  }
+
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  private serialised<T>(guildId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(guildId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => {});
+    this.queues.set(guildId, settled);
+    void settled.then(() => {
+      if (this.queues.get(guildId) === settled) this.queues.delete(guildId);
+    });
+    return next;
   }
 
   async update(input: ArticleUpdate): Promise<VersionResult> {
-    const article = await this.get(input.guildId, input.id);
+    await this.get(input.guildId, input.id);
     const { digest } = await this.digests.digest(input.text);
-    const latest = article.versions.at(-1);
-    if (latest && latest.sha256 === digest.inputSha256)
-      return { article, version: latest, digest, unchanged: true };
-    const meta = this.meta(article.versions.length + 1, digest, input, this.now().toISOString());
-    const updated: Article = { ...article, versions: [...article.versions, meta] };
-    await this.write(keys.version(input.guildId, input.id, meta.version), {
-      text: input.text,
-      digest,
-    } satisfies StoredVersion);
-    await this.write(keys.article(input.guildId, input.id), updated);
-    return { article: updated, version: meta, digest, unchanged: false };
+    // Serialised like add: two updates at once must not both become version n + 1.
+    return this.serialised(input.guildId, async () => {
+      const article = await this.get(input.guildId, input.id);
+      const latest = article.versions.at(-1);
+      if (latest && latest.sha256 === digest.inputSha256)
+        return { article, version: latest, digest, unchanged: true };
+      const meta = this.meta(article.versions.length + 1, digest, input, this.now().toISOString());
+      const updated: Article = { ...article, versions: [...article.versions, meta] };
+      await this.write(keys.version(input.guildId, input.id, meta.version), {
+        text: input.text,
+        digest,
+      } satisfies StoredVersion);
+      await this.write(keys.article(input.guildId, input.id), updated);
+      return { article: updated, version: meta, digest, unchanged: false };
+    });
   }
 
   async list(guildId: string): Promise<Article[]> {
@@ -188,6 +210,29 @@ export class KeyvArticleLibrary implements ArticleLibrary {
       addedAt: at,
       engine: digest.engine,
     };
+  }
+
+  /**
+   * Keyv has no atomic list update, so another process may write the index between our read and write;
+   * re-reading and retrying makes losing an id that way very unlikely (see the closing note of issue 3).
+   */
+  private async addToIndex(guildId: string, id: string): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const index = await this.index(guildId);
+      if (index.includes(id)) return;
+      await this.write(keys.index(guildId), [...index, id]);
+      if ((await this.index(guildId)).includes(id)) return;
+    }
+  }
+
+  /** The article a command means: the one it names, or the channel's current article. */
+  async resolve(guildId: string, channelId: string, id?: string): Promise<Article> {
+    const chosen = id?.trim() || (await this.channelArticle(guildId, channelId));
+    if (!chosen)
+      throw new NotFoundError(
+        "no article named and this channel has no current article: pick one with /article use",
+      );
+    return this.get(guildId, chosen);
   }
 
   private async index(guildId: string): Promise<string[]> {
