@@ -1,24 +1,25 @@
 import { answerQuestion } from "../src/ask/ask.ts";
+import { safe } from "../src/render/safe-text.ts";
 import { STATUS_COLOR } from "../src/reply.ts";
-import { articleOption, type DigestCommand } from "./types.ts";
+import { articleOption, digestCommand } from "./types.ts";
 
-export const ask: DigestCommand = {
-  definition: {
+export const ask = digestCommand(
+  {
     name: "ask",
     description: "Ask a plain question about the article",
     options: [
-      { name: "question", description: "Your question", type: "string", required: true },
+      { name: "question", description: "Your question", type: "string", required: true, maxLength: 300 },
       articleOption,
     ],
   },
-  handle(digest, options) {
-    const question = options.question ?? "";
+  (digest, options) => {
+    const question = options.question;
     const answer = answerQuestion(digest, question);
     return {
       embeds: [
         {
-          title: question.slice(0, 240) || "Question",
-          description: answer.text,
+          title: safe(question.slice(0, 240)) || "Question",
+          description: safe(answer.text),
           color: STATUS_COLOR[answer.status],
           fields: [],
           footer:
@@ -29,4 +30,4 @@ export const ask: DigestCommand = {
       ],
     };
   },
-};
+);

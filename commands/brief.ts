@@ -1,21 +1,22 @@
+import { safe } from "../src/render/safe-text.ts";
 import { byStatus, statementLine } from "../src/render/statements.ts";
 import { STATUS_COLOR } from "../src/reply.ts";
-import { articleOption, type DigestCommand } from "./types.ts";
+import { articleOption, digestCommand } from "./types.ts";
 
-export const brief: DigestCommand = {
-  definition: { name: "brief", description: "What we know / what we don't know", options: [articleOption] },
-  handle(digest) {
-    const known = byStatus(digest, "confirmed").map((s) => `• ${statementLine(digest, s)}`);
+export const brief = digestCommand(
+  { name: "brief", description: "What we know / what we don't know", options: [articleOption] },
+  (digest) => {
+    const known = byStatus(digest, "confirmed").map((s) => `• ${statementLine(digest, s, safe)}`);
     // Open questions first, then contested accounts, then what is only reported.
     const unknown = [
       ...byStatus(digest, "unknown"),
       ...byStatus(digest, "disputed"),
       ...byStatus(digest, "unconfirmed"),
-    ].map((s) => `• ${s.status === "unknown" ? "" : `(${s.status}) `}${statementLine(digest, s)}`);
+    ].map((s) => `• ${s.status === "unknown" ? "" : `(${s.status}) `}${statementLine(digest, s, safe)}`);
     return {
       embeds: [
         {
-          title: digest.title,
+          title: safe(digest.title),
           color: STATUS_COLOR.neutral,
           fields: [
             { name: "What we know", value: known.join("\n") || "Nothing confirmed yet." },
@@ -25,4 +26,4 @@ export const brief: DigestCommand = {
       ],
     };
   },
-};
+);

@@ -1,23 +1,24 @@
+import { safe } from "../src/render/safe-text.ts";
 import { byStatus, statementLine } from "../src/render/statements.ts";
 import { STATUS_COLOR } from "../src/reply.ts";
-import { articleOption, type DigestCommand } from "./types.ts";
+import { articleOption, digestCommand } from "./types.ts";
 
-export const confirmed: DigestCommand = {
-  definition: {
+export const confirmed = digestCommand(
+  {
     name: "confirmed",
     description: "Only what is confirmed, with source and paragraph",
     options: [articleOption],
   },
-  handle(digest) {
+  (digest) => {
     const facts = byStatus(digest, "confirmed");
     const rest = digest.statements.length - facts.length;
     return {
       embeds: [
         {
-          title: `Confirmed — ${digest.title}`,
+          title: `Confirmed — ${safe(digest.title)}`,
           description:
             facts.length > 0
-              ? facts.map((s) => `• ${statementLine(digest, s)}`).join("\n")
+              ? facts.map((s) => `• ${statementLine(digest, s, safe)}`).join("\n")
               : "Nothing is confirmed yet.",
           color: STATUS_COLOR.confirmed,
           fields: [],
@@ -26,4 +27,4 @@ export const confirmed: DigestCommand = {
       ],
     };
   },
-};
+);

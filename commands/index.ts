@@ -8,5 +8,8 @@ import { unconfirmed } from "./unconfirmed.ts";
 
 /** Every command that answers from a digest, by name. */
 export const digestCommands: ReadonlyMap<string, DigestCommand> = new Map(
-  [summary, confirmed, unconfirmed, brief, sources, ask].map((c) => [c.definition.name, c]),
+  ([summary, confirmed, unconfirmed, brief, sources, ask] as DigestCommand[]).map((c) => [
+    c.definition.name,
+    c,
+  ]),
 );

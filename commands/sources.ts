@@ -1,26 +1,27 @@
+import { safe } from "../src/render/safe-text.ts";
 import { STATUS_COLOR } from "../src/reply.ts";
-import { articleOption, type DigestCommand } from "./types.ts";
+import { articleOption, digestCommand } from "./types.ts";
 
-export const sources: DigestCommand = {
-  definition: {
+export const sources = digestCommand(
+  {
     name: "sources",
     description: "Who said what, with the spellings merged",
     options: [articleOption],
   },
-  handle(digest) {
+  (digest) => {
     const fields = digest.sources.map((src) => {
       const said = digest.statements.filter((s) => s.sources.includes(src.id));
-      const aka = src.aliases.length > 0 ? `Also written: ${src.aliases.join(", ")}\n` : "";
-      const lines = said.map((s) => `• (${s.status}) ${s.claim} (¶${s.evidence[0]?.paragraph ?? "?"})`);
+      const aka = src.aliases.length > 0 ? `Also written: ${src.aliases.map(safe).join(", ")}\n` : "";
+      const lines = said.map((s) => `• (${s.status}) ${safe(s.claim)} (¶${s.evidence[0]?.paragraph ?? "?"})`);
       return {
-        name: `${src.name} — ${src.kind}${src.role ? `, ${src.role}` : ""}`,
+        name: `${safe(src.name)} — ${src.kind}${src.role ? `, ${safe(src.role)}` : ""}`,
         value: `${aka}${lines.join("\n") || "Named, not quoted."}`,
       };
     });
     return {
       embeds: [
         {
-          title: `Sources — ${digest.title}`,
+          title: `Sources — ${safe(digest.title)}`,
           ...(fields.length === 0 ? { description: "The article names no sources." } : {}),
           color: STATUS_COLOR.neutral,
           fields,
@@ -28,4 +29,4 @@ export const sources: DigestCommand = {
       ],
     };
   },
-};
+);

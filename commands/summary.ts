@@ -1,20 +1,21 @@
+import { safe } from "../src/render/safe-text.ts";
 import { statusCounts } from "../src/render/statements.ts";
 import { STATUS_COLOR } from "../src/reply.ts";
-import { articleOption, type DigestCommand } from "./types.ts";
+import { articleOption, digestCommand } from "./types.ts";
 
-export const summary: DigestCommand = {
-  definition: {
+export const summary = digestCommand(
+  {
     name: "summary",
     description: "Headline, summary and how much of the story is confirmed",
     options: [articleOption],
   },
-  handle(digest) {
-    const sources = digest.sources.map((s) => s.name).join(", ");
+  (digest) => {
+    const sources = digest.sources.map((s) => safe(s.name)).join(", ");
     return {
       embeds: [
         {
-          title: digest.title,
-          description: digest.summary,
+          title: safe(digest.title),
+          description: safe(digest.summary),
           color: STATUS_COLOR.neutral,
           fields: [
             { name: "Status", value: statusCounts(digest) },
@@ -25,4 +26,4 @@ export const summary: DigestCommand = {
       ],
     };
   },
-};
+);

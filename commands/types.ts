@@ -1,31 +1,54 @@
 import type { Digest } from "../src/digest/schema.ts";
 import type { Reply } from "../src/reply.ts";
 
-/** A slash command declared as data; the Discord adapter and the console both read it. */
-export interface CommandOption {
-  name: string;
-  description: string;
-  type: "string";
-  required: boolean;
-  autocomplete?: boolean;
+/** A slash command declared as data; the Discord adapter, the deploy script and the console all read it. */
+export interface OptionDefinition {
+  readonly name: string;
+  readonly description: string;
+  readonly type: "string" | "integer" | "attachment";
+  readonly required: boolean;
+  readonly autocomplete?: boolean;
+  readonly maxLength?: number;
+}
+
+export interface SubcommandDefinition {
+  readonly name: string;
+  readonly description: string;
+  readonly options: readonly OptionDefinition[];
 }
 
 export interface CommandDefinition {
-  name: string;
-  description: string;
-  options: readonly CommandOption[];
+  readonly name: string;
+  readonly description: string;
+  readonly options: readonly OptionDefinition[];
+  readonly subcommands?: readonly SubcommandDefinition[];
+  /** Permission a member needs by default (server admins can change it); checked again at run time. */
+  readonly requires?: "ManageMessages";
 }
 
-export interface DigestCommand {
-  definition: CommandDefinition;
+/** The options a handler receives, typed from the definition: required ones are always there. */
+export type OptionsOf<D extends { options: readonly OptionDefinition[] }> = {
+  [O in D["options"][number] as O["name"]]: O["required"] extends true ? string : string | undefined;
+};
+
+export interface DigestCommand<D extends CommandDefinition = CommandDefinition> {
+  readonly definition: D;
   /** Pure: a digest and the options in, a reply out. */
-  handle(digest: Digest, options: Record<string, string>): Reply;
+  handle(digest: Digest, options: OptionsOf<D>): Reply;
 }
 
-export const articleOption: CommandOption = {
+/** Ties a handler's option types to its definition. */
+export function digestCommand<const D extends CommandDefinition>(
+  definition: D,
+  handle: (digest: Digest, options: OptionsOf<D>) => Reply,
+): DigestCommand<D> {
+  return { definition, handle };
+}
+
+export const articleOption = {
   name: "article",
   description: "Article id (defaults to the channel's current article)",
   type: "string",
   required: false,
   autocomplete: true,
-};
+} as const satisfies OptionDefinition;

@@ -12,6 +12,14 @@ const ConfigSchema = z.object({
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(200_000),
   // An empty value (DISCORD_TOKEN= in .env) means "not set".
   DISCORD_TOKEN: z.preprocess(emptyIsUnset, z.string().min(1).optional()),
+  // The bot's application and, for guild-scoped command registration, the guild.
+  DISCORD_APPLICATION_ID: z.preprocess(
+    emptyIsUnset,
+    z.string().regex(/^\d+$/, "must be a numeric id").optional(),
+  ),
+  DISCORD_GUILD_ID: z.preprocess(emptyIsUnset, z.string().regex(/^\d+$/, "must be a numeric id").optional()),
+  // Discord's REST base; point it at a local fake Discord to run the bot unchanged in tests.
+  DISCORD_API_URL: z.preprocess(emptyIsUnset, z.string().url().default("https://discord.com/api")),
   // Where digests and the article library live: sqlite://FILE (default), redis://HOST:PORT, or memory.
   STORE_URL: z.preprocess(
     emptyIsUnset,

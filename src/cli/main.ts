@@ -5,11 +5,10 @@ import { openServices, type Services } from "../app.ts";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { UserError } from "../errors.ts";
 import { createLogger, type Logger } from "../log.ts";
-import { runConsole } from "./console.ts";
 import { type CliContext, UsageError } from "./context.ts";
 import { askCommand, checkCommand, digestCommand } from "./digest-commands.ts";
-import { readArticleSource } from "./input.ts";
 import { libraryCommand } from "./library-commands.ts";
+import { startCommand } from "./start.ts";
 
 const USAGE = `usage:
   newsdesk digest FILE|- [--json]        readable digest (or the digest object with --json)
@@ -19,7 +18,7 @@ const USAGE = `usage:
   newsdesk ask FILE "QUESTION"           answer a question from the article
   newsdesk library add FILE [--title T]  add an article to the library (also: list, update ID FILE,
                                          diff ID [--from V --to V]; --guild G, default "cli")
-  newsdesk start [FILE]                  the local console (no DISCORD_TOKEN) on the sample article
+  newsdesk start [FILE]                  the bot (DISCORD_TOKEN set) or the local console on the sample article
 options: --no-cache skips the digest cache; the store is STORE_URL (default: SQLite in data/)`;
 
 export const SAMPLE_ARTICLE = fileURLToPath(
@@ -60,24 +59,12 @@ function parse(argv: string[]) {
   };
 }
 
-async function startCommand(ctx: CliContext): Promise<number> {
-  if (ctx.config.DISCORD_TOKEN)
-    throw new UsageError(
-      "the Discord bot is not part of this build yet; unset DISCORD_TOKEN to use the console",
-    );
-  const file = ctx.args[0] ?? SAMPLE_ARTICLE;
-  const text = await readArticleSource(file, ctx.config.MAX_ARTICLE_BYTES);
-  const { digest } = await (await ctx.services()).digests.digest(text);
-  await runConsole(digest, file === SAMPLE_ARTICLE ? "the sample article" : file);
-  return 0;
-}
-
 const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   digest: digestCommand,
   check: checkCommand,
   ask: askCommand,
   library: libraryCommand,
-  start: startCommand,
+  start: (ctx) => startCommand(ctx, SAMPLE_ARTICLE),
 };
 
 async function run(

@@ -1,11 +1,13 @@
-import type { Digest, Statement } from "../digest/schema.ts";
+import type { Statement } from "../digest/schema.ts";
 import type { VersionDiff } from "../library/library.ts";
 
-const line = (s: Statement) => `${s.claim} (¶${s.evidence[0]?.paragraph ?? "?"})`;
-
-/** What changed between two versions, in a reporter's terms. */
-export function renderDiffText({ article, from, to, diff }: VersionDiff, after?: Digest): string {
-  const out = [`${article.title} — changes from version ${from} to ${to}`];
+/** What changed between two versions, in a reporter's terms; replies pass `safe` for article text. */
+export function renderDiffText(
+  { article, from, to, diff }: VersionDiff,
+  clean: (text: string) => string = (t) => t,
+): string {
+  const line = (s: Statement) => `${clean(s.claim)} (¶${s.evidence[0]?.paragraph ?? "?"})`;
+  const out = [`${clean(article.title)} — changes from version ${from} to ${to}`];
   const section = (title: string, lines: string[]) => {
     if (lines.length > 0) out.push("", title, ...lines.map((l) => `  - ${l}`));
   };
@@ -25,8 +27,8 @@ export function renderDiffText({ article, from, to, diff }: VersionDiff, after?:
   );
   section(
     "New sources",
-    diff.newSources.map((s) => `${s.name} [${s.kind}]`),
+    diff.newSources.map((s) => `${clean(s.name)} [${s.kind}]`),
   );
-  if (out.length === 1) out.push("", after ? "No change in what the article says." : "No change.");
+  if (out.length === 1) out.push("", "No change in what the article says.");
   return out.join("\n");
 }

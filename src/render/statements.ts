@@ -1,10 +1,20 @@
 import type { Digest, Statement } from "../digest/schema.ts";
 
-/** "claim — Source (¶7)": one statement as a reporter reads it. */
-export function statementLine(digest: Digest, s: Statement): string {
-  const names = s.sources.map((id) => digest.sources.find((x) => x.id === id)?.name).filter(Boolean);
+/**
+ * "claim — Source (¶7)": one statement as a reporter reads it. Replies pass `safe` so article text cannot
+ * ping or break the layout; the CLI prints it as written.
+ */
+export function statementLine(
+  digest: Digest,
+  s: Statement,
+  clean: (text: string) => string = (t) => t,
+): string {
+  const names = s.sources
+    .map((id) => digest.sources.find((x) => x.id === id)?.name)
+    .filter((n): n is string => n !== undefined)
+    .map(clean);
   const where = [...new Set(s.evidence.map((e) => `¶${e.paragraph}`))].join(", ");
-  return `${s.claim} — ${names.length > 0 ? names.join(", ") : "the article"} (${where})`;
+  return `${clean(s.claim)} — ${names.length > 0 ? names.join(", ") : "the article"} (${where})`;
 }
 
 export function byStatus(digest: Digest, ...statuses: Statement["status"][]): Statement[] {

@@ -39,6 +39,25 @@ export class DigestService {
     return this.options.engine.info;
   }
 
+  /** The cached digest if there is one, without ever running the engine: lets a reply skip deferring. */
+  async peek(text: string): Promise<Digest | undefined> {
+    const key: DigestKey = { sha256: sha256(normalizeInput(text)), engine: this.options.engine.info };
+    const remembered = this.recent.get(keyString(key));
+    if (remembered || !this.options.store) return remembered;
+    try {
+      const hit = await withTimeout(
+        this.options.store.get(key),
+        this.options.timeoutMs,
+        "reading the digest cache",
+      );
+      if (hit) this.remember(keyString(key), hit);
+      return hit;
+    } catch (error) {
+      this.options.log.warn({ err: error, sha256: key.sha256 }, "digest cache degraded: read failed");
+      return undefined;
+    }
+  }
+
   digest(text: string): Promise<DigestResult> {
     const key: DigestKey = { sha256: sha256(normalizeInput(text)), engine: this.options.engine.info };
     const k = keyString(key);

@@ -1,0 +1,147 @@
+import type { ArticleLibrary } from "../src/library/library.ts";
+import type { Origin } from "../src/library/schema.ts";
+import { renderDiffText } from "../src/render/diff-text.ts";
+import { safe } from "../src/render/safe-text.ts";
+import { statusCounts } from "../src/render/statements.ts";
+import { type Reply, STATUS_COLOR } from "../src/reply.ts";
+import type { CommandDefinition } from "./types.ts";
+
+const articleId = {
+  name: "article",
+  description: "Article id",
+  type: "string",
+  required: true,
+  autocomplete: true,
+} as const;
+const file = {
+  name: "file",
+  description: "A .txt file with the article (leave empty to paste the text in a form)",
+  type: "attachment",
+  required: false,
+} as const;
+
+/** /article: the guild's library. Changing it needs Manage Messages. */
+export const articleDefinition = {
+  name: "article",
+  description: "The guild's article library",
+  options: [],
+  requires: "ManageMessages",
+  subcommands: [
+    {
+      name: "add",
+      description: "Add an article (paste it in a form, or attach a .txt file)",
+      options: [
+        file,
+        {
+          name: "title",
+          description: "Title (default: the headline)",
+          type: "string",
+          required: false,
+          maxLength: 200,
+        },
+      ],
+    },
+    { name: "list", description: "List the guild's articles", options: [] },
+    { name: "use", description: "Make an article this channel's current article", options: [articleId] },
+    { name: "update", description: "Add a new version of an article", options: [articleId, file] },
+    {
+      name: "changes",
+      description: "What changed between two versions",
+      options: [
+        articleId,
+        {
+          name: "from",
+          description: "Earlier version (default: the one before the latest)",
+          type: "integer",
+          required: false,
+        },
+        { name: "to", description: "Later version (default: the latest)", type: "integer", required: false },
+      ],
+    },
+  ],
+} as const satisfies CommandDefinition;
+
+/** Subcommands that change the library, and so need the permission at run time as well. */
+export const CHANGES_LIBRARY: ReadonlySet<string> = new Set(["add", "use", "update"]);
+
+export interface LibraryContext {
+  library: ArticleLibrary;
+  guildId: string;
+  channelId: string;
+  userId: string;
+}
+
+const who = (ctx: LibraryContext) => `discord:${ctx.userId}`;
+
+export async function addArticle(
+  ctx: LibraryContext,
+  text: string,
+  origin: Origin,
+  title?: string,
+): Promise<Reply> {
+  const r = await ctx.library.add({
+    guildId: ctx.guildId,
+    text,
+    origin,
+    addedBy: who(ctx),
+    ...(title ? { title } : {}),
+  });
+  return ok(
+    `Added ${r.article.id}`,
+    `${safe(r.article.title)}\n${statusCounts(r.digest)}\nUse it here with /article use.`,
+  );
+}
+
+export async function updateArticle(
+  ctx: LibraryContext,
+  id: string,
+  text: string,
+  origin: Origin,
+): Promise<Reply> {
+  const r = await ctx.library.update({ guildId: ctx.guildId, id, text, origin, addedBy: who(ctx) });
+  return r.unchanged
+    ? ok(
+        `No change to ${id}`,
+        `The text is the same as version ${r.version.version}; nothing new was stored.`,
+      )
+    : ok(
+        `Updated ${id} to version ${r.version.version}`,
+        `${statusCounts(r.digest)}\nSee what changed with /article changes.`,
+      );
+}
+
+export async function listArticles(ctx: LibraryContext): Promise<Reply> {
+  const articles = await ctx.library.list(ctx.guildId);
+  const current = await ctx.library.channelArticle(ctx.guildId, ctx.channelId);
+  const lines = articles.map((a) => {
+    const last = a.versions.at(-1);
+    const mark = a.id === current ? " ← this channel" : "";
+    return `• \`${a.id}\` ${safe(a.title)} (v${a.versions.length}, ${last?.addedAt.slice(0, 16).replace("T", " ") ?? ""} UTC)${mark}`;
+  });
+  return ok("Articles", lines.join("\n") || "The library is empty: add an article with /article add.");
+}
+
+export async function useArticle(ctx: LibraryContext, id: string): Promise<Reply> {
+  await ctx.library.setChannelArticle(ctx.guildId, ctx.channelId, id);
+  const article = await ctx.library.get(ctx.guildId, id);
+  return ok("Current article for this channel", `${safe(article.title)} (\`${id}\`)`);
+}
+
+export async function articleChanges(
+  ctx: LibraryContext,
+  id: string,
+  from?: number,
+  to?: number,
+): Promise<Reply> {
+  const diff = await ctx.library.diff(ctx.guildId, id, from, to);
+  const [heading = "", ...rest] = renderDiffText(diff, safe).split("\n");
+  return {
+    embeds: [
+      { title: heading, description: rest.join("\n").trim(), color: STATUS_COLOR.neutral, fields: [] },
+    ],
+  };
+}
+
+function ok(title: string, description: string): Reply {
+  return { embeds: [{ title, description, color: STATUS_COLOR.neutral, fields: [] }] };
+}

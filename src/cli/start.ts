@@ -1,0 +1,36 @@
+import { startBot } from "../discord/bot.ts";
+import { runConsole } from "./console.ts";
+import type { CliContext } from "./context.ts";
+import { readArticleSource } from "./input.ts";
+
+/** `npm start`: the bot when DISCORD_TOKEN is set, the local console on an article otherwise. */
+export async function startCommand(ctx: CliContext, sampleArticle: string): Promise<number> {
+  const services = await ctx.services();
+  const token = ctx.config.DISCORD_TOKEN;
+  if (!token) {
+    const file = ctx.args[0] ?? sampleArticle;
+    const text = await readArticleSource(file, ctx.config.MAX_ARTICLE_BYTES);
+    const { digest } = await services.digests.digest(text);
+    await runConsole(digest, file === sampleArticle ? "the sample article" : file);
+    return 0;
+  }
+  const bot = await startBot({
+    token,
+    apiUrl: ctx.config.DISCORD_API_URL,
+    services,
+    log: ctx.log,
+    maxArticleBytes: ctx.config.MAX_ARTICLE_BYTES,
+  });
+  process.stderr.write(
+    `newsdesk: bot online as ${bot.client.user?.tag ?? "?"} (store: ${services.storeWhere}); Ctrl-C to stop\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      ctx.log.info({ signal }, "shutting down: finishing replies in flight");
+      void bot.stop().finally(resolve);
+    };
+    process.once("SIGINT", () => stop("SIGINT"));
+    process.once("SIGTERM", () => stop("SIGTERM"));
+  });
+  return 0;
+}

@@ -1,0 +1,193 @@
+import { InteractionType } from "discord-api-types/v10";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { fitsLimits } from "../src/discord/paginate.ts";
+import { sampleText } from "./support/paths.ts";
+import {
+  addByAttachment,
+  allPages,
+  embedText,
+  replyTo,
+  slash,
+  startTwin,
+  type TwinHarness,
+} from "./support/twin.ts";
+
+let t: TwinHarness;
+let sampleId = "";
+
+beforeAll(async () => {
+  t = await startTwin();
+  const added = await addByAttachment(t, t.editorId, "champs.txt", sampleText(), "Paris shooting");
+  const reply = await replyTo(t, added.id);
+  sampleId = /Added ([a-z0-9-]+)/.exec(reply.embed.title ?? "")?.[1] ?? "";
+  const use = await slash(t, t.editorId, "article", [
+    { name: "use", type: 1, options: [{ name: "article", type: 3, value: sampleId }] },
+  ]);
+  await replyTo(t, use.id);
+}, 60_000);
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+describe("Newsdesk in a Discord channel (local fake Discord)", () => {
+  it("adds the sample article from a .txt attachment", () => {
+    expect(sampleId).toBe("paris-shooting");
+  });
+
+  it("/summary gives the headline, the counts and the sources, answering a cache hit at once", async () => {
+    const run = await slash(t, t.reporterId, "summary");
+    const { embed, callbackType } = await replyTo(t, run.id);
+    expect(embed.title).toBe("Paris police say officer and attacker shot, killed");
+    expect(embedText(embed)).toMatch(/\d+ confirmed · \d+ unconfirmed · \d+ disputed · \d+ open questions/);
+    expect(callbackType).toBe(4);
+  });
+
+  it("/confirmed never lists the attacker's identity; /unconfirmed shows it as an open question", async () => {
+    const confirmed = await replyTo(t, (await slash(t, t.reporterId, "confirmed")).id);
+    const unconfirmed = await replyTo(t, (await slash(t, t.reporterId, "unconfirmed")).id);
+    const confirmedText = (await allPages(t, t.reporterId, confirmed)).map(embedText).join("\n");
+    const unconfirmedText = (await allPages(t, t.reporterId, unconfirmed)).map(embedText).join("\n");
+    expect(confirmedText).not.toMatch(/identity/);
+    expect(unconfirmedText).toMatch(/Open questions[^]*attacker's identity[^]*Disputed/);
+  });
+
+  it("/sources shows one Interior Ministry spokesman with both spellings", async () => {
+    const { embed } = await replyTo(t, (await slash(t, t.reporterId, "sources")).id);
+    const spokesman = (embed.fields ?? []).filter((f) => /Pierre-Henr/.test(f.name));
+    expect(spokesman).toHaveLength(1);
+    expect(spokesman[0]?.value).toMatch(/Pierre-Henri Brandit/);
+    expect(spokesman[0]?.name).toMatch(/Pierre-Henry Brandet/);
+  });
+
+  it("/ask answers with a status and cites the paragraph", async () => {
+    const run = await slash(t, t.reporterId, "ask", [
+      { name: "question", type: 3, value: "Who claimed responsibility?" },
+    ]);
+    const { embed } = await replyTo(t, run.id);
+    expect(embed.description).toMatch(/Unconfirmed/);
+    expect(embed.footer?.text).toMatch(/¶8/);
+  });
+
+  it("a user without Manage Messages cannot add articles, and the library is unchanged", async () => {
+    const before = await t.services.library?.list(t.discord.guildId);
+    const attempt = await addByAttachment(
+      t,
+      t.reporterId,
+      "mine.txt",
+      "My story\n\nThe council said the road reopened.",
+    );
+    const { embed, message } = await replyTo(t, attempt.id);
+    expect(embed.description).toMatch(/Manage Messages/);
+    expect(message.flags ?? 0).toBe(64);
+    expect(await t.services.library?.list(t.discord.guildId)).toEqual(before);
+  });
+
+  it("an article containing @everyone and mentions pings nobody", async () => {
+    const text =
+      "Council vote delayed @everyone\n\nThe council said the vote was delayed to Friday, @here <@&123456789> <@42> **urgent**.\n\n# Not a heading";
+    const added = await addByAttachment(t, t.editorId, "ping.txt", text);
+    const id = /Added ([a-z0-9-]+)/.exec((await replyTo(t, added.id)).embed.title ?? "")?.[1] ?? "";
+    const run = await slash(t, t.reporterId, "brief", [{ name: "article", type: 3, value: id }]);
+    const { embed } = await replyTo(t, run.id);
+    const shown = embedText(embed);
+    expect(shown).toContain("delayed to Friday");
+    expect(shown).not.toMatch(/@everyone|@here|<@&?\d+>/);
+    expect(shown).toContain("\\*\\*urgent\\*\\*");
+    // Every message the bot sent said: mention nobody.
+    const messages = t.sentBodies.filter((b) => "embeds" in b.body || "data" in b.body);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const { body } of messages) {
+      const payload = (body.data ?? body) as { allowed_mentions?: { parse?: unknown[] } };
+      if (!("embeds" in payload)) continue;
+      expect(payload.allowed_mentions?.parse).toEqual([]);
+    }
+  });
+
+  it("pages a 40-paragraph article within Discord's limits, never cutting a sentence", async () => {
+    const paragraphs = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `Officials said road number ${i + 1} in the northern district would stay closed until engineers finish checking the bridge supports and drainage after the storm. Crews worked through the night on section ${i + 1}.`,
+    );
+    const text = ["Storm closes forty roads across the north", ...paragraphs].join("\n\n");
+    const added = await addByAttachment(t, t.editorId, "storm.txt", text);
+    const id = /Added ([a-z0-9-]+)/.exec((await replyTo(t, added.id)).embed.title ?? "")?.[1] ?? "";
+    const first = await replyTo(
+      t,
+      (await slash(t, t.reporterId, "brief", [{ name: "article", type: 3, value: id }])).id,
+    );
+    const pages = await allPages(t, t.reporterId, first);
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((p, i) => {
+      expect(p.footer?.text).toMatch(new RegExp(`^Page ${i + 1}/${pages.length}`));
+      expect(
+        fitsLimits({
+          title: p.title ?? "",
+          color: 0,
+          fields: p.fields ?? [],
+          description: p.description ?? "",
+          footer: p.footer?.text ?? "",
+        }),
+      ).toBe(true);
+      // Each page starts with a whole line and ends at the end of one.
+      expect(p.description).toMatch(/^(• |\*\*What we)/);
+      expect(p.description).toMatch(/\)$/);
+    });
+    const all = pages.map((p) => p.description).join("\n");
+    for (let n = 1; n <= 40; n++) expect(all).toContain(`road number ${n} in the northern district`);
+  });
+
+  it("autocompletes the article option from the guild's library", async () => {
+    const run = await t.discord.simulateInteraction({
+      type: InteractionType.ApplicationCommandAutocomplete,
+      channelId: t.channelId,
+      userId: t.reporterId,
+      data: {
+        id: "1",
+        name: "summary",
+        type: 1,
+        options: [{ name: "article", type: 3, value: "paris", focused: true }],
+      },
+    });
+    const response = await t.discord.channel(t.channelId).waitForInteractionAck({ interactionId: run.id });
+    const stored = await t.discord.channel(t.channelId).getInteractionResponse(run.id);
+    expect(response.type).toBe(8);
+    expect(JSON.parse(stored?.data ?? "{}").choices).toEqual([
+      { name: "Paris shooting", value: "paris-shooting" },
+    ]);
+  });
+
+  it("/article add without a file opens a form, and the pasted text becomes an article", async () => {
+    const open = await slash(t, t.editorId, "article", [{ name: "add", type: 1, options: [] }]);
+    const ack = await t.discord.channel(t.channelId).waitForInteractionAck({ interactionId: open.id });
+    expect(ack.type).toBe(9);
+    const submit = await t.discord
+      .channel(t.channelId)
+      .user(t.editorId)
+      .submitModal({
+        customId: "article-add",
+        fields: [
+          { customId: "title", value: "Pasted story" },
+          { customId: "text", value: "Bridge reopens\n\nThe council said the bridge reopened on Monday." },
+        ],
+      });
+    const { embed } = await replyTo(t, submit.id);
+    expect(embed.title).toBe("Added pasted-story");
+  });
+
+  it("shows a short generic message for an internal error and logs it with the command and user", async () => {
+    const library = t.services.library;
+    if (!library) throw new Error("no library");
+    const spy = vi
+      .spyOn(library, "list")
+      .mockRejectedValueOnce(new Error("SQLITE_CORRUPT: secret internals"));
+    const run = await slash(t, t.editorId, "article", [{ name: "list", type: 1, options: [] }]);
+    const { embed } = await replyTo(t, run.id);
+    spy.mockRestore();
+    expect(embed.description).toMatch(/Something went wrong/);
+    expect(embedText(embed)).not.toMatch(/SQLITE|secret/);
+    const logged = t.logs.lines.find((l) => l.msg === "interaction failed");
+    expect(logged).toMatchObject({ command: "article list", user: t.editorId });
+  });
+});

@@ -1,0 +1,205 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { APIEmbed, APIMessage } from "discord.js";
+import { RESTEvents } from "discord.js";
+import { ChannelType, InteractionType } from "discord-api-types/v10";
+import { DigitalDiscord } from "discord-digital-twin";
+import { openServices, type Services } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { type Bot, startBot } from "../../src/discord/bot.ts";
+import { capturingLogger } from "./log-capture.ts";
+
+/** A local fake Discord on 127.0.0.1 with the real bot logged in, and helpers to act as its users. */
+export interface TwinHarness {
+  discord: DigitalDiscord;
+  bot: Bot;
+  services: Services;
+  channelId: string;
+  editorId: string;
+  reporterId: string;
+  /** Every body the bot sent to Discord's REST API. */
+  sentBodies: { method: string; path: string; body: Record<string, unknown> }[];
+  files: Map<string, string>;
+  fileUrl(name: string): string;
+  logs: ReturnType<typeof capturingLogger>;
+  stop(): Promise<void>;
+}
+
+// View channel, send messages, use application commands: a reporter, not an editor.
+const REPORTER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 31n));
+
+export async function startTwin(): Promise<TwinHarness> {
+  const discord = new DigitalDiscord({
+    guild: { name: "Newsroom" },
+    channels: [{ name: "breaking", type: ChannelType.GuildText }],
+    users: [{ username: "editor" }, { username: "reporter" }],
+  });
+  await discord.start();
+  const channelId = (await discord.prisma.channel.findMany())[0]?.id ?? "";
+  const users = await discord.prisma.user.findMany({ where: { bot: false } });
+  const editorId = users.find((u) => u.username === "editor")?.id ?? "";
+  const reporterId = users.find((u) => u.username === "reporter")?.id ?? "";
+  await discord.prisma.guildMember.update({
+    where: { guildId_userId: { guildId: discord.guildId, userId: reporterId } },
+    data: { permissions: REPORTER_PERMISSIONS },
+  });
+
+  // Attachments are served from 127.0.0.1, as Discord's CDN would serve them.
+  const files = new Map<string, string>();
+  const fileServer: Server = createServer((req, res) => {
+    const body = files.get(decodeURIComponent((req.url ?? "/").slice(1)));
+    res.writeHead(body === undefined ? 404 : 200, { "content-type": "text/plain; charset=utf-8" });
+    res.end(body ?? "not found");
+  });
+  await new Promise<void>((resolve) => fileServer.listen(0, "127.0.0.1", resolve));
+  const port = (fileServer.address() as AddressInfo).port;
+
+  const logs = capturingLogger();
+  const services = await openServices(loadConfig({ STORE_URL: "memory" }), logs.log, { cache: true });
+  const bot = await startBot({
+    token: discord.botToken,
+    apiUrl: discord.restUrl,
+    services,
+    log: logs.log,
+    maxArticleBytes: 200_000,
+  });
+  const sentBodies: TwinHarness["sentBodies"] = [];
+  bot.client.rest.on(RESTEvents.Response, (request) => {
+    const body = request.data.body;
+    if (body && typeof body === "object")
+      sentBodies.push({ method: request.method, path: request.path, body: body as Record<string, unknown> });
+  });
+  return {
+    discord,
+    bot,
+    services,
+    channelId,
+    editorId,
+    reporterId,
+    sentBodies,
+    files,
+    fileUrl: (name) => `http://127.0.0.1:${port}/${encodeURIComponent(name)}`,
+    logs,
+    async stop() {
+      await bot.stop();
+      await services.close();
+      await discord.stop();
+      await new Promise<void>((resolve) => fileServer.close(() => resolve()));
+    },
+  };
+}
+
+export interface BotReply {
+  message: APIMessage;
+  embed: APIEmbed;
+  /** Interaction callback type: 4 answered at once, 5 deferred first. */
+  callbackType: number;
+}
+
+/** Waits until the bot's answer to an interaction is in the channel, with its embed. */
+export async function replyTo(t: TwinHarness, interactionId: string, timeoutMs = 15_000): Promise<BotReply> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await t.discord.channel(t.channelId).getInteractionResponse(interactionId);
+    if (response?.acknowledged && response.messageId) {
+      const message = (await t.discord.channel(t.channelId).getMessages()).find(
+        (m) => m.id === response.messageId,
+      );
+      const embed = message?.embeds[0];
+      if (message && embed) return { message, embed, callbackType: response.type };
+    }
+    if (Date.now() > deadline) throw new Error(`no reply to interaction ${interactionId}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export function slash(
+  t: TwinHarness,
+  userId: string,
+  name: string,
+  options: { name: string; type: number; value?: string | number; options?: unknown[] }[] = [],
+) {
+  return t.discord
+    .channel(t.channelId)
+    .user(userId)
+    .runSlashCommand({ name, options: options as never });
+}
+
+/** /article add with a .txt attachment, as Discord sends it (the option points into `resolved`). */
+export function addByAttachment(t: TwinHarness, userId: string, name: string, text: string, title?: string) {
+  t.files.set(name, text);
+  const attachmentId = String(Date.now()) + String(Math.floor(Math.random() * 1000));
+  return t.discord.simulateInteraction({
+    type: InteractionType.ApplicationCommand,
+    channelId: t.channelId,
+    userId,
+    data: {
+      id: "1",
+      name: "article",
+      type: 1,
+      options: [
+        {
+          name: "add",
+          type: 1,
+          options: [
+            { name: "file", type: 11, value: attachmentId },
+            ...(title ? [{ name: "title", type: 3, value: title }] : []),
+          ],
+        },
+      ],
+      resolved: {
+        attachments: {
+          [attachmentId]: {
+            id: attachmentId,
+            filename: name,
+            size: Buffer.byteLength(text),
+            url: t.fileUrl(name),
+            proxy_url: t.fileUrl(name),
+            content_type: "text/plain; charset=utf-8",
+          },
+        },
+      },
+    },
+  });
+}
+
+export const embedText = (e: APIEmbed) =>
+  [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]
+    .filter(Boolean)
+    .join("\n");
+
+/** Reads every page of a paged answer by pressing its Next button, as a reporter would. */
+export async function allPages(t: TwinHarness, userId: string, first: BotReply): Promise<APIEmbed[]> {
+  const pages = [first.embed];
+  let message = first.message;
+  for (let i = 0; i < 50; i++) {
+    // Components come back as plain JSON: find the enabled "Next" button by its label.
+    const buttons = (message.components ?? []).flatMap(
+      (row) =>
+        ((row as { components?: unknown[] }).components ?? []) as {
+          custom_id?: string;
+          label?: string;
+          disabled?: boolean;
+        }[],
+    );
+    const next = buttons.find((b) => b.label === "Next ▶");
+    if (!next?.custom_id || next.disabled) break;
+    const previousText = embedText(message.embeds[0] ?? {});
+    await t.discord
+      .channel(t.channelId)
+      .user(userId)
+      .clickButton({ messageId: message.id, customId: next.custom_id });
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const updated = (await t.discord.channel(t.channelId).getMessages()).find((m) => m.id === message.id);
+      if (updated && embedText(updated.embeds[0] ?? {}) !== previousText) {
+        message = updated;
+        break;
+      }
+      if (Date.now() > deadline) throw new Error("the page did not turn");
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    pages.push(message.embeds[0] ?? {});
+  }
+  return pages;
+}
