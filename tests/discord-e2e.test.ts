@@ -49,7 +49,7 @@ describe("Newsdesk in a Discord channel (local fake Discord)", () => {
     const confirmedText = (await allPages(t, t.reporterId, confirmed)).map(embedText).join("\n");
     const unconfirmedText = (await allPages(t, t.reporterId, unconfirmed)).map(embedText).join("\n");
     expect(confirmedText).not.toMatch(/identity/);
-    expect(unconfirmedText).toMatch(/Open questions[^]*attacker's identity[^]*Disputed/);
+    expect(unconfirmedText).toMatch(/Open questions[\s\S]*attacker.s identity[\s\S]*Disputed/);
   });
 
   it("/sources shows one Interior Ministry spokesman with both spellings", async () => {
