@@ -138,3 +138,6 @@ for (const [label, url] of stores) {
     `cache hit (${label}): p50 ${(p50 * 1000).toFixed(3)} ms, p99 ${(p99 * 1000).toFixed(3)} ms over ${lookups.length} lookups; cold/hit ${(cold / p50).toFixed(1)}x`,
   );
 }
+
+const { benchDiscord } = await import("./bench-discord.ts");
+console.log(await benchDiscord(sample, 200));

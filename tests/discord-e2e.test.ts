@@ -14,11 +14,13 @@ import {
 
 let t: TwinHarness;
 let sampleId = "";
+let addCallbackType = 0;
 
 beforeAll(async () => {
   t = await startTwin();
   const added = await addByAttachment(t, t.editorId, "champs.txt", sampleText(), "Paris shooting");
   const reply = await replyTo(t, added.id);
+  addCallbackType = reply.callbackType;
   sampleId = /Added ([a-z0-9-]+)/.exec(reply.embed.title ?? "")?.[1] ?? "";
   const use = await slash(t, t.editorId, "article", [
     { name: "use", type: 1, options: [{ name: "article", type: 3, value: sampleId }] },
@@ -31,8 +33,9 @@ afterAll(async () => {
 });
 
 describe("Newsdesk in a Discord channel (local fake Discord)", () => {
-  it("adds the sample article from a .txt attachment", () => {
+  it("adds the sample article from a .txt attachment, deferring while it downloads and digests", () => {
     expect(sampleId).toBe("paris-shooting");
+    expect(addCallbackType).toBe(5);
   });
 
   it("/summary gives the headline, the counts and the sources, answering a cache hit at once", async () => {
