@@ -1,4 +1,3 @@
-import { answerQuestion } from "../src/ask/ask.ts";
 import { safe } from "../src/render/safe-text.ts";
 import { STATUS_COLOR } from "../src/reply.ts";
 import { articleOption, digestCommand } from "./types.ts";
@@ -12,9 +11,9 @@ export const ask = digestCommand(
       articleOption,
     ],
   },
-  (digest, options) => {
+  async (digest, options, { answerer }) => {
     const question = options.question;
-    const answer = answerQuestion(digest, question);
+    const answer = await answerer.ask(digest, question);
     return {
       embeds: [
         {

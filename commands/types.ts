@@ -1,3 +1,4 @@
+import type { Answerer } from "../src/ask/answerer.ts";
 import type { Digest } from "../src/digest/schema.ts";
 import type { Reply } from "../src/reply.ts";
 
@@ -31,16 +32,21 @@ export type OptionsOf<D extends { options: readonly OptionDefinition[] }> = {
   [O in D["options"][number] as O["name"]]: O["required"] extends true ? string : string | undefined;
 };
 
+/** What a handler may use besides the digest: the answerer (offline, or the model when configured). */
+export interface CommandTools {
+  answerer: Answerer;
+}
+
 export interface DigestCommand<D extends CommandDefinition = CommandDefinition> {
   readonly definition: D;
-  /** Pure: a digest and the options in, a reply out. */
-  handle(digest: Digest, options: OptionsOf<D>): Reply;
+  /** A digest and the options in, a reply out; nothing else is read or written. */
+  handle(digest: Digest, options: OptionsOf<D>, tools: CommandTools): Reply | Promise<Reply>;
 }
 
 /** Ties a handler's option types to its definition. */
 export function digestCommand<const D extends CommandDefinition>(
   definition: D,
-  handle: (digest: Digest, options: OptionsOf<D>) => Reply,
+  handle: (digest: Digest, options: OptionsOf<D>, tools: CommandTools) => Reply | Promise<Reply>,
 ): DigestCommand<D> {
   return { definition, handle };
 }

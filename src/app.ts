@@ -1,5 +1,14 @@
+import Keyv from "keyv";
+import { type Answerer, offlineAnswerer } from "./ask/answerer.ts";
 import type { Config } from "./config.ts";
+import type { DigestEngine } from "./engine/engine.ts";
 import { OfflineEngine } from "./engine/offline.ts";
+import { KeyvTokenBudget } from "./engine/openai/budget.ts";
+import { createOpenAIClient, modelConfigured } from "./engine/openai/client.ts";
+import { OpenAIEngine } from "./engine/openai/engine.ts";
+import { loadPrompts } from "./engine/openai/prompts.ts";
+import { modelAnswerer } from "./engine/openai/qa.ts";
+import { UserError } from "./errors.ts";
 import { type ArticleLibrary, KeyvArticleLibrary } from "./library/library.ts";
 import type { Logger } from "./log.ts";
 import { DigestService } from "./store/digest-service.ts";
@@ -8,6 +17,8 @@ import { openKeyv } from "./store/open-keyv.ts";
 
 export interface Services {
   digests: DigestService;
+  /** /ask and check: through the model when it builds the digests, offline otherwise. */
+  answerer: Answerer;
   /** Undefined when the store was skipped (--no-cache). */
   library: ArticleLibrary | undefined;
   /** Where the store lives, safe to show. */
@@ -15,18 +26,61 @@ export interface Services {
   close(): Promise<void>;
 }
 
-/** The one place that wires engine, stores and library together at start-up. */
-export async function openServices(
+export type EngineChoice = Config["ENGINE"];
+
+export interface ServiceOptions {
+  cache: boolean;
+  /** Overrides the ENGINE setting (the CLI's --engine). */
+  engine?: EngineChoice;
+  /** Injected into the OpenAI client (tests point it at a local server). */
+  fetch?: typeof fetch;
+}
+
+/** The engine the settings ask for: the model when configured (or demanded), the offline engine otherwise. */
+function chooseEngine(
   config: Config,
   log: Logger,
-  options: { cache: boolean },
-): Promise<Services> {
-  const engine = new OfflineEngine();
+  options: ServiceOptions,
+  budgetStore: Keyv,
+): { engine: DigestEngine; answerer: Answerer } {
+  const choice = options.engine ?? config.ENGINE;
+  const configured = modelConfigured(config);
+  if (choice === "openai" && !configured)
+    throw new UserError(
+      "the openai engine needs OPENAI_API_KEY (or OPENAI_BASE_URL for your own model server)",
+    );
+  if (choice === "offline" || !configured) return { engine: new OfflineEngine(), answerer: offlineAnswerer };
+  const client = createOpenAIClient(config, options.fetch);
+  const prompts = loadPrompts();
+  const engine = new OpenAIEngine({
+    client,
+    model: config.OPENAI_MODEL,
+    prompts,
+    log,
+    budget: new KeyvTokenBudget(budgetStore, config.OPENAI_MONTHLY_TOKEN_BUDGET),
+    prices: {
+      inputPerMTok: config.OPENAI_PRICE_INPUT_PER_MTOK,
+      outputPerMTok: config.OPENAI_PRICE_OUTPUT_PER_MTOK,
+    },
+  });
+  return { engine, answerer: modelAnswerer(client, config.OPENAI_MODEL, prompts, log) };
+}
+
+/** The one place that wires engine, stores and library together at start-up. */
+export async function openServices(config: Config, log: Logger, options: ServiceOptions): Promise<Services> {
   if (!options.cache) {
+    const { engine, answerer } = chooseEngine(config, log, options, new Keyv());
     const digests = new DigestService({ engine, store: undefined, log, timeoutMs: config.STORE_TIMEOUT_MS });
-    return { digests, library: undefined, storeWhere: "none", close: async () => {} };
+    return { digests, answerer, library: undefined, storeWhere: "none", close: async () => {} };
   }
   const digestKv = await openKeyv(config.STORE_URL, "digest", config.STORE_TIMEOUT_MS);
+  let chosen: { engine: DigestEngine; answerer: Answerer };
+  try {
+    chosen = chooseEngine(config, log, options, digestKv.keyv);
+  } catch (error) {
+    await digestKv.keyv.disconnect().catch(() => {});
+    throw error;
+  }
   const libraryKv = await openKeyv(config.STORE_URL, "library", config.STORE_TIMEOUT_MS).catch(
     async (error) => {
       await digestKv.keyv.disconnect().catch(() => {});
@@ -36,6 +90,7 @@ export async function openServices(
   const store = new KeyvDigestStore(digestKv.keyv, (key, why) =>
     log.warn({ key, why }, "digest cache degraded: invalid entry ignored and replaced"),
   );
+  const { engine, answerer } = chosen;
   const digests = new DigestService({ engine, store, log, timeoutMs: config.STORE_TIMEOUT_MS });
   const library = new KeyvArticleLibrary(libraryKv.keyv, digests, config.STORE_TIMEOUT_MS);
   log.info({ store: digestKv.where, engine: engine.info }, "store opened");
@@ -46,6 +101,7 @@ export async function openServices(
     );
   return {
     digests,
+    answerer,
     library,
     storeWhere: digestKv.where,
     close: async () => {

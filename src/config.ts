@@ -28,6 +28,19 @@ const ConfigSchema = z.object({
       .regex(/^(sqlite:\/\/.+|rediss?:\/\/.+|memory)$/, "must be sqlite://FILE, redis://HOST:PORT or memory")
       .default(`sqlite://${DEFAULT_SQLITE_FILE}`),
   ),
+  // Which engine builds digests: auto uses the model when OPENAI_API_KEY or OPENAI_BASE_URL is set.
+  ENGINE: z.enum(["auto", "offline", "openai"]).default("auto"),
+  OPENAI_API_KEY: z.preprocess(emptyIsUnset, z.string().min(1).optional()),
+  // Any OpenAI-compatible server, e.g. the newsroom's own model server for unpublished material.
+  OPENAI_BASE_URL: z.preprocess(emptyIsUnset, z.string().url().optional()),
+  OPENAI_MODEL: z.preprocess(emptyIsUnset, z.string().min(1).default("gpt-4o-mini")),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  // Tokens the model may use per calendar month (0: no limit); past it, the offline engine answers.
+  OPENAI_MONTHLY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(0),
+  // Prices in USD per million tokens, for the cost estimate kept with each digest.
+  OPENAI_PRICE_INPUT_PER_MTOK: z.coerce.number().min(0).default(0.15),
+  OPENAI_PRICE_OUTPUT_PER_MTOK: z.coerce.number().min(0).default(0.6),
   // How long one store operation may take before the cache is treated as degraded.
   STORE_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { articleDefinition } from "../commands/article.ts";
 import { digestCommands } from "../commands/index.ts";
+import { offlineAnswerer } from "../src/ask/answerer.ts";
 import { commandPayload } from "../src/discord/definitions.ts";
 import { LIMITS } from "../src/discord/limits.ts";
 import { NO_MENTIONS, PageViews, pagePayload } from "../src/discord/pages.ts";
@@ -10,6 +11,7 @@ import { safe } from "../src/render/safe-text.ts";
 import { sampleText } from "./support/paths.ts";
 
 const digest = digestArticle(sampleText());
+const tools = { answerer: offlineAnswerer };
 const sentence = (i: number) => `Statement number ${i} is a complete sentence about the story. `;
 
 describe("paging within Discord's limits", () => {
@@ -85,17 +87,21 @@ describe("article text is data", () => {
 });
 
 describe("command handlers as pure functions", () => {
-  it("answers /summary, /confirmed, /unconfirmed, /brief, /sources and /ask from a digest", () => {
+  it("answers /summary, /confirmed, /unconfirmed, /brief, /sources and /ask from a digest", async () => {
     for (const [name, command] of digestCommands) {
-      const reply = command.handle(digest, name === "ask" ? { question: "Who claimed the attack?" } : {});
+      const reply = await command.handle(
+        digest,
+        name === "ask" ? { question: "Who claimed the attack?" } : {},
+        tools,
+      );
       expect(reply.embeds.length).toBeGreaterThan(0);
       for (const page of reply.embeds.flatMap(paginate)) expect(fitsLimits(page)).toBe(true);
     }
   });
 
-  it("colours answers by status", () => {
-    const confirmed = digestCommands.get("confirmed")?.handle(digest, {});
-    const ask = digestCommands.get("ask")?.handle(digest, { question: "What was the weather?" });
+  it("colours answers by status", async () => {
+    const confirmed = await digestCommands.get("confirmed")?.handle(digest, {}, tools);
+    const ask = await digestCommands.get("ask")?.handle(digest, { question: "What was the weather?" }, tools);
     expect(confirmed?.embeds[0]?.color).toBe(0x2e7d32);
     expect(ask?.embeds[0]?.description).toBe("The article does not say.");
     expect(ask?.embeds[0]?.color).toBe(0x757575);

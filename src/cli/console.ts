@@ -1,12 +1,17 @@
 import { createInterface } from "node:readline/promises";
 import { digestCommands } from "../../commands/index.ts";
+import { type Answerer, offlineAnswerer } from "../ask/answerer.ts";
 import type { Digest } from "../digest/schema.ts";
 import { renderReplyText } from "../render/reply-text.ts";
 
 const HELP = `Commands: ${[...digestCommands.keys()].map((n) => `/${n}`).join(" ")} — e.g. /ask who claimed the attack?  (/help, /quit)`;
 
 /** Runs one console line through the same handlers the bot uses; returns what the bot would answer. */
-export function answerConsoleLine(digest: Digest, line: string): string {
+export async function answerConsoleLine(
+  digest: Digest,
+  line: string,
+  answerer: Answerer = offlineAnswerer,
+): Promise<string> {
   const m = /^\/(\S+)\s*(.*)$/.exec(line.trim());
   if (!m?.[1]) return HELP;
   const name = m[1].toLowerCase();
@@ -15,11 +20,13 @@ export function answerConsoleLine(digest: Digest, line: string): string {
   if (!command) return `Unknown command /${name}. ${HELP}`;
   const rest = (m[2] ?? "").trim();
   if (name === "ask" && !rest) return "Usage: /ask QUESTION";
-  return renderReplyText(command.handle(digest, name === "ask" ? { question: rest } : {}));
+  return renderReplyText(
+    await command.handle(digest, name === "ask" ? { question: rest } : {}, { answerer }),
+  );
 }
 
 /** The interactive console `npm start` opens when no Discord token is configured. */
-export async function runConsole(digest: Digest, articleName: string): Promise<void> {
+export async function runConsole(digest: Digest, articleName: string, answerer: Answerer): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   process.stdout.write(
     `Newsdesk console — no DISCORD_TOKEN set, so answering locally on ${articleName}.\n${HELP}\n`,
@@ -28,7 +35,7 @@ export async function runConsole(digest: Digest, articleName: string): Promise<v
   rl.prompt();
   for await (const line of rl) {
     if (/^\/(quit|exit)\b/.test(line.trim())) break;
-    if (line.trim()) process.stdout.write(`${answerConsoleLine(digest, line)}\n`);
+    if (line.trim()) process.stdout.write(`${await answerConsoleLine(digest, line, answerer)}\n`);
     rl.prompt();
   }
   rl.close();

@@ -21,6 +21,7 @@ export interface CliFlags {
   from?: string;
   to?: string;
   guild: string;
+  engine?: "offline" | "openai" | "auto";
 }
 
 export class UsageError extends UserError {

@@ -1,5 +1,3 @@
-import { answerQuestion } from "../ask/ask.ts";
-import { checkClaim } from "../check/claim-check.ts";
 import type { Digest } from "../digest/schema.ts";
 import { BadInputError } from "../errors.ts";
 import { renderDigestText } from "../render/digest-text.ts";
@@ -13,11 +11,9 @@ async function digestOf(ctx: CliContext, text: string): Promise<Digest> {
   return (await (await ctx.services()).digests.digest(text)).digest;
 }
 
-/** The claim check reads only what the digest kept: spliced junk never counts as coverage. */
 async function check(ctx: CliContext, article: string, claim: string) {
   const digest = await digestOf(ctx, article);
-  const junkParagraphs = digest.paragraphs.filter((p) => p.junk).map((p) => p.index);
-  return checkClaim(article, claim, { junkParagraphs });
+  return (await ctx.services()).answerer.check(article, claim, digest);
 }
 
 export async function digestCommand(ctx: CliContext): Promise<number> {
@@ -62,10 +58,8 @@ export async function askCommand(ctx: CliContext): Promise<number> {
   const question = ctx.args.slice(1).join(" ").trim();
   const file = needArg(ctx.args[0], FILE);
   if (!question) throw new UsageError('ask needs a question: newsdesk ask FILE "QUESTION"');
-  const answer = answerQuestion(
-    await digestOf(ctx, await readArticleSource(file, ctx.config.MAX_ARTICLE_BYTES)),
-    question,
-  );
+  const digest = await digestOf(ctx, await readArticleSource(file, ctx.config.MAX_ARTICLE_BYTES));
+  const answer = await (await ctx.services()).answerer.ask(digest, question);
   process.stdout.write(ctx.flags.json ? `${JSON.stringify(answer, null, 2)}\n` : `${answer.text}\n`);
   return 0;
 }

@@ -19,11 +19,15 @@ const USAGE = `usage:
   newsdesk library add FILE [--title T]  add an article to the library (also: list, update ID FILE,
                                          diff ID [--from V --to V]; --guild G, default "cli")
   newsdesk start [FILE]                  the bot (DISCORD_TOKEN set) or the local console on the sample article
-options: --no-cache skips the digest cache; the store is STORE_URL (default: SQLite in data/)`;
+options: --no-cache skips the digest cache; the store is STORE_URL (default: SQLite in data/);
+         --engine offline|openai|auto picks the digest engine (default: ENGINE, auto)`;
 
 export const SAMPLE_ARTICLE = fileURLToPath(
   new URL("../../examples/champs-elysees-2017-04-20.txt", import.meta.url),
 );
+
+const isEngineChoice = (v: string): v is "offline" | "openai" | "auto" =>
+  v === "offline" || v === "openai" || v === "auto";
 
 function parse(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -38,10 +42,14 @@ function parse(argv: string[]) {
       from: { type: "string" },
       to: { type: "string" },
       guild: { type: "string", default: "cli" },
+      engine: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   const { json, jsonl, claim, title, from, to, guild, help } = values;
+  const engine = values.engine;
+  if (engine !== undefined && !isEngineChoice(engine))
+    throw new UsageError(`--engine must be offline, openai or auto (got '${engine}')`);
   return {
     command: positionals[0],
     args: positionals.slice(1),
@@ -55,6 +63,7 @@ function parse(argv: string[]) {
       ...(title !== undefined ? { title } : {}),
       ...(from !== undefined ? { from } : {}),
       ...(to !== undefined ? { to } : {}),
+      ...(engine !== undefined ? { engine } : {}),
     },
   };
 }
@@ -82,7 +91,10 @@ async function run(
   if (!handler) throw new UsageError(`unknown command '${command}'\n${USAGE}`);
   let pending: Promise<Services> | undefined;
   const services = () => {
-    pending ??= openServices(config, log, { cache: !flags.noCache }).then((s) => {
+    pending ??= openServices(config, log, {
+      cache: !flags.noCache,
+      ...(flags.engine ? { engine: flags.engine } : {}),
+    }).then((s) => {
       opened.services = s;
       return s;
     });

@@ -11,7 +11,7 @@ export async function startCommand(ctx: CliContext, sampleArticle: string): Prom
     const file = ctx.args[0] ?? sampleArticle;
     const text = await readArticleSource(file, ctx.config.MAX_ARTICLE_BYTES);
     const { digest } = await services.digests.digest(text);
-    await runConsole(digest, file === sampleArticle ? "the sample article" : file);
+    await runConsole(digest, file === sampleArticle ? "the sample article" : file, services.answerer);
     return 0;
   }
   const bot = await startBot({

@@ -80,6 +80,8 @@ export const WARNING_KINDS = [
   "encoding_repaired",
   "encoding_suspect",
   "machine_reworded",
+  "ungrounded_dropped",
+  "status_downgraded",
 ] as const;
 export const WarningSchema = z.object({
   kind: z.enum(WARNING_KINDS),
@@ -88,7 +90,20 @@ export const WarningSchema = z.object({
 });
 export type Warning = z.infer<typeof WarningSchema>;
 
-export const EngineInfoSchema = z.object({ name: z.string(), version: z.string() });
+export const UsageSchema = z.object({
+  promptTokens: z.number().int().min(0),
+  completionTokens: z.number().int().min(0),
+  estimatedCostUsd: z.number().min(0),
+});
+export type Usage = z.infer<typeof UsageSchema>;
+
+export const EngineInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  usage: UsageSchema.optional().describe("model tokens used for this digest and their estimated cost"),
+  fallbackFrom: z.string().optional().describe("the engine that was asked first and failed"),
+  fallbackReason: z.string().optional(),
+});
 export type EngineInfo = z.infer<typeof EngineInfoSchema>;
 
 export const DigestSchema = z.object({

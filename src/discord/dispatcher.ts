@@ -132,7 +132,9 @@ async function chatInput(deps: DispatcherDeps, interaction: ChatInputCommandInte
     await interaction.deferReply();
     digest = (await deps.services.digests.digest(stored.text)).digest;
   }
-  await send(deps, interaction, command.handle(digest, options));
+  if (command.definition.name === "ask" && deps.services.answerer.kind === "model" && !interaction.deferred)
+    await interaction.deferReply(); // a model call may take seconds
+  await send(deps, interaction, await command.handle(digest, options, { answerer: deps.services.answerer }));
 }
 
 function requireManageMessages(interaction: RepliableInteraction): void {

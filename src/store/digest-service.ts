@@ -67,7 +67,7 @@ export class DigestService {
     if (pending) return pending;
     const work = this.lookupOrExtract(key, text)
       .then((result) => {
-        this.remember(k, result.digest);
+        if (!result.digest.engine.fallbackFrom) this.remember(k, result.digest);
         return result;
       })
       .finally(() => this.inFlight.delete(k));
@@ -106,7 +106,8 @@ export class DigestService {
       { sha256: key.sha256, engine: engine.info, ms: Math.round(performance.now() - started) },
       "engine run",
     );
-    if (store) {
+    // A fallback answer (the model failed) is served but not kept: the next request tries the model again.
+    if (store && !digest.engine.fallbackFrom) {
       try {
         await withTimeout(store.set(key, digest), timeoutMs, "writing the digest cache");
       } catch (error) {

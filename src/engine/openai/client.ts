@@ -1,0 +1,18 @@
+import OpenAI from "openai";
+import type { Config } from "../../config.ts";
+
+/** The OpenAI client with every option injected from settings: endpoint, key, timeout, retries, fetch. */
+export function createOpenAIClient(config: Config, fetchImpl?: typeof fetch): OpenAI {
+  return new OpenAI({
+    // A newsroom's own OpenAI-compatible server may need no key at all.
+    apiKey: config.OPENAI_API_KEY ?? "no-key",
+    ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+    timeout: config.OPENAI_TIMEOUT_MS,
+    maxRetries: config.OPENAI_MAX_RETRIES,
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+  });
+}
+
+export function modelConfigured(config: Config): boolean {
+  return config.OPENAI_API_KEY !== undefined || config.OPENAI_BASE_URL !== undefined;
+}

@@ -1,0 +1,197 @@
+import type OpenAI from "openai";
+import type { Digest, EngineInfo, Usage } from "../../digest/schema.ts";
+import type { Logger } from "../../log.ts";
+import type { DigestEngine } from "../engine.ts";
+import { digestArticle } from "../offline.ts";
+import { buildSummary } from "../summary.ts";
+import { normalizeInput, sha256, splitParagraphs } from "../text.ts";
+import { assemble } from "./assemble.ts";
+import type { TokenBudget } from "./budget.ts";
+import { downgradeOverconfident } from "./guard.ts";
+import { type ModelDigest, ModelDigestSchema, strictJsonSchema } from "./model-schema.ts";
+import type { Prompts } from "./prompts.ts";
+
+/** Version of this engine's own logic (grounding, guard, merging); with the model and prompts, the cache key. */
+const LOGIC_VERSION = "g1";
+// About 6,000 tokens of article per request: room for the answer in any current model's context.
+const DEFAULT_CHUNK_CHARS = 24_000;
+// More than this share of the model's statements without support in the article: trust none of it.
+const MAX_DROPPED_SHARE = 0.5;
+
+export interface OpenAIEngineOptions {
+  client: OpenAI;
+  model: string;
+  prompts: Prompts;
+  log: Logger;
+  budget?: TokenBudget;
+  prices: { inputPerMTok: number; outputPerMTok: number };
+  chunkChars?: number;
+}
+
+/** A reason to give up on the model for this article and let the offline engine answer. */
+export class ModelFault extends Error {
+  override name = "ModelFault";
+}
+
+export class OpenAIEngine implements DigestEngine {
+  readonly info: EngineInfo;
+  private readonly schema = strictJsonSchema(ModelDigestSchema);
+
+  constructor(private readonly options: OpenAIEngineOptions) {
+    this.info = { name: "openai", version: `${options.model}+${options.prompts.version}+${LOGIC_VERSION}` };
+  }
+
+  async digest(article: string): Promise<Digest> {
+    const text = normalizeInput(article);
+    const offline = digestArticle(article);
+    const { log, model } = this.options;
+    const remaining = await this.options.budget?.remaining();
+    if (remaining !== undefined && remaining <= 0)
+      return this.fallback(offline, "the monthly token budget is used up");
+    const texts = splitParagraphs(text);
+    const usage: Usage = { promptTokens: 0, completionTokens: 0, estimatedCostUsd: 0 };
+    const parts: ModelDigest[] = [];
+    try {
+      for (const chunk of chunkParagraphs(texts, this.options.chunkChars ?? DEFAULT_CHUNK_CHARS))
+        parts.push(await this.askWithRetry(texts, chunk, usage));
+    } catch (error) {
+      await this.record(usage);
+      const reason = error instanceof ModelFault ? error.message : describeApiError(error);
+      log.warn({ model, reason, sha256: offline.inputSha256 }, "model failed: offline engine answers");
+      return this.fallback(offline, reason);
+    }
+    await this.record(usage);
+    log.info({ model, chunks: parts.length, ...usage, sha256: offline.inputSha256 }, "model usage");
+
+    const grounded = assemble(texts, parts);
+    if (
+      grounded.statements.length === 0 ||
+      grounded.dropped / Math.max(1, grounded.proposed) > MAX_DROPPED_SHARE
+    )
+      return this.fallback(
+        offline,
+        `${grounded.dropped} of ${grounded.proposed} statements from the model are not supported by the article`,
+      );
+    const kindOf = (id: string) => grounded.sources.find((s) => s.id === id)?.kind ?? "other";
+    const downgraded = downgradeOverconfident(grounded.statements, kindOf, offline);
+    return {
+      title: grounded.title,
+      // Built from the grounded, guarded statements: the summary never states more than they do.
+      summary: buildSummary(grounded.title, grounded.paragraphs, grounded.statements),
+      paragraphs: grounded.paragraphs,
+      statements: grounded.statements,
+      sources: grounded.sources,
+      timeline: grounded.timeline,
+      warnings: [...grounded.warnings, ...downgraded],
+      engine: { ...this.info, usage },
+      inputSha256: sha256(text),
+    };
+  }
+
+  private fallback(offline: Digest, reason: string): Digest {
+    return {
+      ...offline,
+      engine: { ...offline.engine, fallbackFrom: this.info.name, fallbackReason: reason },
+    };
+  }
+
+  private async record(usage: Usage): Promise<void> {
+    const { inputPerMTok, outputPerMTok } = this.options.prices;
+    usage.estimatedCostUsd =
+      (usage.promptTokens * inputPerMTok + usage.completionTokens * outputPerMTok) / 1e6;
+    if (usage.promptTokens + usage.completionTokens > 0)
+      await this.options.budget?.record(usage.promptTokens + usage.completionTokens);
+  }
+
+  /** One chunk; a malformed answer gets one more try (the client itself retries 429s, 5xx and timeouts). */
+  private async askWithRetry(texts: string[], chunk: number[], usage: Usage): Promise<ModelDigest> {
+    try {
+      return await this.ask(texts, chunk, usage);
+    } catch (error) {
+      if (!(error instanceof MalformedAnswer)) throw error;
+      this.options.log.warn(
+        { model: this.options.model, reason: error.message },
+        "model answer malformed: asking again",
+      );
+      try {
+        return await this.ask(texts, chunk, usage);
+      } catch (again) {
+        throw again instanceof MalformedAnswer
+          ? new ModelFault(`malformed answer twice: ${again.message}`)
+          : again;
+      }
+    }
+  }
+
+  private async ask(texts: string[], chunk: number[], usage: Usage): Promise<ModelDigest> {
+    const { client, model, prompts } = this.options;
+    const completion = await client.chat.completions.create(
+      {
+        model,
+        temperature: 0,
+        messages: [
+          { role: "system", content: prompts.text.system },
+          { role: "user", content: prompts.text.digest },
+          // The article travels alone, as data, in its own message.
+          {
+            role: "user",
+            content: JSON.stringify({ paragraphs: chunk.map((index) => ({ index, text: texts[index] })) }),
+          },
+        ],
+        response_format: {
+          type: "json_schema",
+          json_schema: { name: "digest", strict: true, schema: this.schema },
+        },
+      },
+      // The prompt version travels with every request, so a server's logs say which prompts produced what.
+      { headers: { "x-newsdesk-prompt-version": prompts.version } },
+    );
+    usage.promptTokens += completion.usage?.prompt_tokens ?? 0;
+    usage.completionTokens += completion.usage?.completion_tokens ?? 0;
+    const choice = completion.choices[0];
+    if (!choice) throw new MalformedAnswer("no choices");
+    if (choice.message.refusal)
+      throw new ModelFault(`the model refused: ${choice.message.refusal.slice(0, 200)}`);
+    if (choice.finish_reason === "length")
+      throw new ModelFault("the answer was cut off (finish_reason length)");
+    let raw: unknown;
+    try {
+      raw = JSON.parse(choice.message.content ?? "");
+    } catch {
+      throw new MalformedAnswer("not JSON");
+    }
+    const parsed = ModelDigestSchema.safeParse(raw);
+    if (!parsed.success)
+      throw new MalformedAnswer(`does not match the schema: ${parsed.error.issues[0]?.message ?? ""}`);
+    return parsed.data;
+  }
+}
+
+class MalformedAnswer extends Error {
+  override name = "MalformedAnswer";
+}
+
+/** Paragraph indices in chunks under `maxChars`, the headline first in each so every chunk has context. */
+export function chunkParagraphs(texts: string[], maxChars: number): number[][] {
+  const chunks: number[][] = [];
+  let current: number[] = [];
+  let size = 0;
+  texts.forEach((text, index) => {
+    if (index > 0 && current.length > 0 && size + text.length > maxChars) {
+      chunks.push(current);
+      current = [0];
+      size = texts[0]?.length ?? 0;
+    }
+    current.push(index);
+    size += text.length;
+  });
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+function describeApiError(error: unknown): string {
+  if (error && typeof error === "object" && "status" in error && typeof error.status === "number")
+    return `the model API answered ${error.status}${error instanceof Error ? `: ${error.message.slice(0, 160)}` : ""}`;
+  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 160)}`;
+  return "unknown model error";
+}
