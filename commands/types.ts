@@ -6,7 +6,7 @@ import type { Reply } from "../src/reply.ts";
 export interface OptionDefinition {
   readonly name: string;
   readonly description: string;
-  readonly type: "string" | "integer" | "attachment";
+  readonly type: "string" | "integer" | "attachment" | "channel" | "boolean";
   readonly required: boolean;
   readonly autocomplete?: boolean;
   readonly maxLength?: number;
@@ -29,7 +29,9 @@ export interface CommandDefinition {
 
 /** The options a handler receives, typed from the definition: required ones are always there. */
 export type OptionsOf<D extends { options: readonly OptionDefinition[] }> = {
-  [O in D["options"][number] as O["name"]]: O["required"] extends true ? string : string | undefined;
+  [O in D["options"][number] as O["required"] extends true ? O["name"] : never]: string;
+} & {
+  [O in D["options"][number] as O["required"] extends true ? never : O["name"]]?: string;
 };
 
 /** What a handler may use besides the digest: the answerer (offline, or the model when configured). */

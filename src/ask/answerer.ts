@@ -1,20 +1,44 @@
 import { checkClaim } from "../check/claim-check.ts";
 import type { ClaimCheck, Digest } from "../digest/schema.ts";
+import { detectJunk } from "../engine/junk.ts";
+import { normalizeInput, splitParagraphs } from "../engine/text.ts";
 import { type Answer, answerQuestion } from "./ask.ts";
 
 /** Answers questions and checks claims against an article's digest: offline, or with the model. */
 export interface Answerer {
   readonly kind: "offline" | "model";
   ask(digest: Digest, question: string): Promise<Answer>;
-  check(article: string, claim: string, digest: Digest): Promise<ClaimCheck>;
+  /** Offline, the digest is optional (its junk flags are reused when cached); the model needs it. */
+  check(article: string, claim: string, digest?: Digest): Promise<ClaimCheck>;
+  /** Whether check needs a digest built first. */
+  readonly checkNeedsDigest: boolean;
+}
+
+// Batches check many claims against few articles: junk detection runs once per article text.
+const junkMemo = new Map<string, number[]>();
+const JUNK_MEMO_LIMIT = 512;
+
+/** Paragraphs a scraper spliced in: from the digest when there is one, else from junk detection alone. */
+function junkOf(article: string, digest?: Digest): number[] {
+  if (digest) return digest.paragraphs.filter((p) => p.junk).map((p) => p.index);
+  const known = junkMemo.get(article);
+  if (known) return known;
+  const junk = detectJunk(splitParagraphs(normalizeInput(article)))
+    .map((v, i) => (v.junk ? i : -1))
+    .filter((i) => i >= 0);
+  junkMemo.set(article, junk);
+  if (junkMemo.size > JUNK_MEMO_LIMIT) {
+    const oldest = junkMemo.keys().next().value;
+    if (oldest !== undefined) junkMemo.delete(oldest);
+  }
+  return junk;
 }
 
 export const offlineAnswerer: Answerer = {
   kind: "offline",
   ask: async (digest, question) => answerQuestion(digest, question),
-  // The check reads only what the digest kept: spliced junk never counts as coverage.
+  checkNeedsDigest: false,
+  // The check reads only what the story kept: spliced junk never counts as coverage.
   check: async (article, claim, digest) =>
-    checkClaim(article, claim, {
-      junkParagraphs: digest.paragraphs.filter((p) => p.junk).map((p) => p.index),
-    }),
+    checkClaim(article, claim, { junkParagraphs: junkOf(article, digest) }),
 };

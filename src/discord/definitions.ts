@@ -6,6 +6,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { articleDefinition } from "../../commands/article.ts";
+import { digestPostDefinition } from "../../commands/digest.ts";
 import { digestCommands } from "../../commands/index.ts";
 import type { CommandDefinition, OptionDefinition } from "../../commands/types.ts";
 
@@ -13,6 +14,8 @@ const TYPES = {
   string: ApplicationCommandOptionType.String,
   integer: ApplicationCommandOptionType.Integer,
   attachment: ApplicationCommandOptionType.Attachment,
+  channel: ApplicationCommandOptionType.Channel,
+  boolean: ApplicationCommandOptionType.Boolean,
 } as const;
 
 function option(o: OptionDefinition): APIApplicationCommandBasicOption {

@@ -30,6 +30,8 @@ export class DigestService {
   private readonly inFlight = new Map<string, Promise<DigestResult>>();
   // Recent digests in process memory: a batch asks about the same few articles thousands of times.
   private readonly recent = new Map<string, Digest>();
+  // Texts peek found no digest for: a batch of claim checks asks about the same article thousands of times.
+  private readonly knownMissing = new Set<string>();
   /** How many times the engine ran: for logs, tests and the bench. */
   engineRuns = 0;
 
@@ -76,6 +78,7 @@ export class DigestService {
   }
 
   private remember(k: string, digest: Digest): void {
+    this.knownMissing.delete(k);
     this.recent.set(k, digest);
     if (this.recent.size > RECENT_LIMIT) {
       const oldest = this.recent.keys().next().value;

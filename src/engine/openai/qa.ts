@@ -74,6 +74,7 @@ export function modelAnswerer(client: OpenAI, model: string, prompts: Prompts, l
   }
   return {
     kind: "model",
+    checkNeedsDigest: true,
     async ask(digest, question) {
       const answer = await call<ReturnType<typeof ModelAnswerSchema.parse>>(
         "ask",
@@ -92,6 +93,7 @@ export function modelAnswerer(client: OpenAI, model: string, prompts: Prompts, l
       return { status: answer.status, text: answer.answer, statements, paragraphs };
     },
     async check(article, claim, digest) {
+      if (!digest) return offlineAnswerer.check(article, claim);
       const result = await call<ReturnType<typeof ModelCheckSchema.parse>>(
         "check",
         ModelCheckSchema,
