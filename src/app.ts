@@ -11,6 +11,8 @@ import { modelAnswerer } from "./engine/openai/qa.ts";
 import { UserError } from "./errors.ts";
 import { type ArticleLibrary, KeyvArticleLibrary } from "./library/library.ts";
 import type { Logger } from "./log.ts";
+import { type Lease, MemoryLease, RedisLease } from "./schedule/lease.ts";
+import { KeyvScheduleStore, type ScheduleStore } from "./schedule/store.ts";
 import { DigestService } from "./store/digest-service.ts";
 import { KeyvDigestStore } from "./store/digest-store.ts";
 import { openKeyv } from "./store/open-keyv.ts";
@@ -21,6 +23,9 @@ export interface Services {
   answerer: Answerer;
   /** Undefined when the store was skipped (--no-cache). */
   library: ArticleLibrary | undefined;
+  schedules: ScheduleStore | undefined;
+  /** Who runs a scheduled post when several processes share the store. */
+  lease: Lease;
   /** Where the store lives, safe to show. */
   storeWhere: string;
   close(): Promise<void>;
@@ -71,7 +76,15 @@ export async function openServices(config: Config, log: Logger, options: Service
   if (!options.cache) {
     const { engine, answerer } = chooseEngine(config, log, options, new Keyv());
     const digests = new DigestService({ engine, store: undefined, log, timeoutMs: config.STORE_TIMEOUT_MS });
-    return { digests, answerer, library: undefined, storeWhere: "none", close: async () => {} };
+    return {
+      digests,
+      answerer,
+      library: undefined,
+      schedules: undefined,
+      lease: new MemoryLease(),
+      storeWhere: "none",
+      close: async () => {},
+    };
   }
   const digestKv = await openKeyv(config.STORE_URL, "digest", config.STORE_TIMEOUT_MS);
   let chosen: { engine: DigestEngine; answerer: Answerer };
@@ -87,6 +100,11 @@ export async function openServices(config: Config, log: Logger, options: Service
       throw error;
     },
   );
+  const scheduleKv = await openKeyv(config.STORE_URL, "schedule", config.STORE_TIMEOUT_MS);
+  // Several processes share schedules only through Redis; one process needs no more than memory.
+  const lease = config.STORE_URL.startsWith("redis")
+    ? await RedisLease.open(config.STORE_URL, config.STORE_TIMEOUT_MS)
+    : new MemoryLease();
   const store = new KeyvDigestStore(digestKv.keyv, (key, why) =>
     log.warn({ key, why }, "digest cache degraded: invalid entry ignored and replaced"),
   );
@@ -103,9 +121,16 @@ export async function openServices(config: Config, log: Logger, options: Service
     digests,
     answerer,
     library,
+    schedules: new KeyvScheduleStore(scheduleKv.keyv, config.STORE_TIMEOUT_MS),
+    lease,
     storeWhere: digestKv.where,
     close: async () => {
-      await Promise.allSettled([digestKv.keyv.disconnect(), libraryKv.keyv.disconnect()]);
+      await Promise.allSettled([
+        digestKv.keyv.disconnect(),
+        libraryKv.keyv.disconnect(),
+        scheduleKv.keyv.disconnect(),
+        lease.close(),
+      ]);
     },
   };
 }

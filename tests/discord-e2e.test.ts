@@ -1,7 +1,12 @@
+import { readFileSync } from "node:fs";
 import { InteractionType } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fitsLimits } from "../src/discord/paginate.ts";
 import { sampleText } from "./support/paths.ts";
+
+const followUpText = () =>
+  readFileSync(new URL("./fixtures/champs-elysees-followup.txt", import.meta.url), "utf8");
+
 import {
   addByAttachment,
   allPages,
@@ -192,5 +197,71 @@ describe("Newsdesk in a Discord channel (local fake Discord)", () => {
     expect(embedText(embed)).not.toMatch(/SQLITE|secret/);
     const logged = t.logs.lines.find((l) => l.msg === "interaction failed");
     expect(logged).toMatchObject({ command: "article list", user: t.editorId });
+  });
+
+  it("/digest schedule posts into the channel on its run, shows an update's changes, and stops when unscheduled", async () => {
+    const scheduler = t.bot.scheduler;
+    if (!scheduler) throw new Error("no scheduler");
+    const create = await slash(t, t.editorId, "digest", [
+      {
+        name: "schedule",
+        type: 1,
+        options: [
+          { name: "cron", type: 3, value: "*/30 * * * *" },
+          { name: "timezone", type: 3, value: "Europe/Paris" },
+        ],
+      },
+    ]);
+    const created = await replyTo(t, create.id);
+    const id = /Scheduled ([a-z0-9]+)/.exec(created.embed.title ?? "")?.[1] ?? "";
+    expect(id).not.toBe("");
+    const bad = await replyTo(
+      t,
+      (
+        await slash(t, t.editorId, "digest", [
+          { name: "schedule", type: 1, options: [{ name: "cron", type: 3, value: "every now and then" }] },
+        ])
+      ).id,
+    );
+    expect(bad.embed.description).toMatch(/not a cron expression/);
+
+    const posted = async (at: Date) => {
+      const before = new Set((await t.discord.channel(t.channelId).getMessages()).map((m) => m.id));
+      await scheduler.tick(at);
+      return (await t.discord.channel(t.channelId).getMessages()).filter((m) => !before.has(m.id));
+    };
+    const soon = new Date(Date.now() + 31 * 60_000);
+    const first = await posted(soon);
+    const firstText = first.map((m) => embedText(m.embeds[0] ?? {})).join("\n");
+    expect(firstText).toMatch(/What we know[\s\S]*What we don't know/);
+    expect(firstText).not.toMatch(/What changed/);
+
+    const update = await t.services.library?.update({
+      guildId: t.discord.guildId,
+      id: sampleId,
+      text: followUpText(),
+      origin: { kind: "paste" },
+      addedBy: "test",
+    });
+    expect(update?.version.version).toBe(2);
+    const second = await posted(new Date(soon.getTime() + 30 * 60_000));
+    expect(
+      second.some((m) => m.embeds[0]?.title === "What changed since the last post (version 1 → 2)"),
+    ).toBe(true);
+
+    const list = await replyTo(
+      t,
+      (await slash(t, t.reporterId, "digest", [{ name: "schedules", type: 1, options: [] }])).id,
+    );
+    expect(list.embed.description).toContain(id);
+    await replyTo(
+      t,
+      (
+        await slash(t, t.editorId, "digest", [
+          { name: "unschedule", type: 1, options: [{ name: "id", type: 3, value: id }] },
+        ])
+      ).id,
+    );
+    expect(await posted(new Date(soon.getTime() + 120 * 60_000))).toHaveLength(0);
   });
 });

@@ -41,7 +41,7 @@ describe("the bot as the newsroom runs it", () => {
       child.stderr.on("data", (d) => (out += d));
       child.on("exit", (code) => resolve({ code, out }));
     });
-    expect(result.out).toMatch(/registered 7 commands in guild/);
+    expect(result.out).toMatch(/registered 8 commands in guild/);
     expect(result.code).toBe(0);
     const commands = await discord.prisma.applicationCommand.findMany({
       where: { guildId: discord.guildId },

@@ -1,8 +1,10 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from "discord.js";
 import type { Services } from "../app.ts";
 import type { Logger } from "../log.ts";
+import { Scheduler } from "../schedule/scheduler.ts";
 import { createDispatcher } from "./dispatcher.ts";
 import { PageViews } from "./pages.ts";
+import { DiscordPoster } from "./poster.ts";
 
 export interface BotOptions {
   token: string;
@@ -10,10 +12,14 @@ export interface BotOptions {
   services: Services;
   log: Logger;
   maxArticleBytes: number;
+  /** How often the scheduler looks for due posts; 0 leaves it to the caller (tests tick it themselves). */
+  scheduleTickMs?: number;
 }
 
 export interface Bot {
   client: Client;
+  /** Posts scheduled digests; undefined without a store. */
+  scheduler: Scheduler | undefined;
   /** Stops taking interactions, lets the ones in flight finish, then disconnects. */
   stop(): Promise<void>;
 }
@@ -44,10 +50,25 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   await client.login(options.token);
   await ready;
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "bot ready");
+  const scheduler =
+    services.schedules && services.library
+      ? new Scheduler({
+          store: services.schedules,
+          library: services.library,
+          digests: services.digests,
+          lease: services.lease,
+          poster: new DiscordPoster(client),
+          log,
+        })
+      : undefined;
+  const tickMs = options.scheduleTickMs ?? 15_000;
+  if (scheduler && tickMs > 0) scheduler.start(tickMs);
   return {
     client,
+    scheduler,
     async stop() {
       accepting = false;
+      await scheduler?.stop();
       await Promise.allSettled([...inFlight]);
       await client.destroy();
     },

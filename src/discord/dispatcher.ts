@@ -17,6 +17,7 @@ import {
   updateArticle,
   useArticle,
 } from "../../commands/article.ts";
+import { CHANGES_SCHEDULES } from "../../commands/digest.ts";
 import { digestCommands } from "../../commands/index.ts";
 import type { Services } from "../app.ts";
 import { PermissionError, UserError } from "../errors.ts";
@@ -27,6 +28,7 @@ import { readAttachment } from "./attachments.ts";
 import { articleModal, MODAL_ADD, MODAL_UPDATE, modalFields } from "./modals.ts";
 import { NO_MENTIONS, PAGE_BUTTON, type PageViews, pagePayload } from "./pages.ts";
 import { paginate } from "./paginate.ts";
+import { digestCommand } from "./schedule-commands.ts";
 
 export interface DispatcherDeps {
   services: Services;
@@ -116,6 +118,13 @@ async function send(deps: DispatcherDeps, interaction: RepliableInteraction, rep
 
 async function chatInput(deps: DispatcherDeps, interaction: ChatInputCommandInteraction): Promise<void> {
   if (interaction.commandName === "article") return articleCommand(deps, interaction);
+  if (interaction.commandName === "digest") {
+    const ctx = guildContext(deps, interaction);
+    // Checked before deferring, so the refusal stays private to the person who asked.
+    if (CHANGES_SCHEDULES.has(interaction.options.getSubcommand())) requireManageMessages(interaction);
+    await interaction.deferReply();
+    return send(deps, interaction, await digestCommand(deps.services, interaction, ctx));
+  }
   const command = digestCommands.get(interaction.commandName);
   if (!command) throw new UserError(`Unknown command /${interaction.commandName}.`);
   const ctx = guildContext(deps, interaction);

@@ -62,6 +62,7 @@ export async function startTwin(): Promise<TwinHarness> {
     services,
     log: logs.log,
     maxArticleBytes: 200_000,
+    scheduleTickMs: 0, // tests tick the scheduler themselves
   });
   const sentBodies: TwinHarness["sentBodies"] = [];
   bot.client.rest.on(RESTEvents.Response, (request) => {
