@@ -51,11 +51,13 @@ describe("the bot as the newsroom runs it", () => {
       "ask",
       "brief",
       "confirmed",
+      "digest",
       "sources",
       "summary",
       "unconfirmed",
     ]);
     expect(commands.find((c) => c.name === "article")?.defaultMemberPermissions).toBe("8192");
+    expect(commands.find((c) => c.name === "digest")?.defaultMemberPermissions).toBe("8192");
   });
 
   it("npm start runs the bot when DISCORD_TOKEN is set and stops cleanly on SIGTERM", async () => {

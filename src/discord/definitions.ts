@@ -58,5 +58,6 @@ export function allCommandPayloads(): RESTPostAPIChatInputApplicationCommandsJSO
   return [
     ...[...digestCommands.values()].map((c) => commandPayload(c.definition)),
     commandPayload(articleDefinition),
+    commandPayload(digestPostDefinition),
   ];
 }

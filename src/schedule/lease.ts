@@ -38,6 +38,7 @@ interface RedisLike {
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   connect(): Promise<unknown>;
   quit(): Promise<unknown>;
+  destroy(): void;
   on(event: "error", listener: (error: unknown) => void): unknown;
 }
 
@@ -68,6 +69,10 @@ export class RedisLease implements Lease {
   }
 
   async close(): Promise<void> {
-    await this.client.quit().catch(() => {});
+    // A polite QUIT when Redis answers; with Redis gone it would wait forever, so drop the socket instead.
+    const quit = this.client.quit().catch(() => {});
+    const gaveUp = new Promise((resolve) => setTimeout(resolve, 500).unref());
+    await Promise.race([quit, gaveUp]);
+    this.client.destroy();
   }
 }
