@@ -264,4 +264,34 @@ describe("Newsdesk in a Discord channel (local fake Discord)", () => {
     );
     expect(await posted(new Date(soon.getTime() + 120 * 60_000))).toHaveLength(0);
   });
+
+  it("pauses a schedule whose channel is gone, and /digest schedules says why", async () => {
+    const scheduler = t.bot.scheduler;
+    const schedules = t.services.schedules;
+    if (!scheduler || !schedules) throw new Error("no scheduler");
+    const past = new Date(Date.now() - 3_600_000).toISOString();
+    await schedules.save({
+      id: "gone0001",
+      guildId: t.discord.guildId,
+      channelId: "123456789012345678",
+      articleId: sampleId,
+      cron: "*/30 * * * *",
+      timezone: "UTC",
+      onlyChanges: false,
+      createdBy: "test",
+      createdAt: past,
+      lastRunAt: past,
+    });
+    const outcomes = await scheduler.tick(new Date());
+    expect(outcomes.get("gone0001")).toBe("paused");
+    expect(t.logs.lines.some((l) => l.msg === "schedule paused" && l.schedule === "gone0001")).toBe(true);
+    const list = await replyTo(
+      t,
+      (await slash(t, t.reporterId, "digest", [{ name: "schedules", type: 1, options: [] }])).id,
+    );
+    expect(list.embed.description).toMatch(
+      /gone0001[^\n]*paused: the bot can no longer post in channel 123456789012345678/,
+    );
+    expect((await scheduler.tick(new Date(Date.now() + 3_600_000))).has("gone0001")).toBe(false);
+  });
 });
