@@ -149,5 +149,3 @@ export function assemble(texts: string[], parts: ModelDigest[]): Grounded {
     dropped,
   };
 }
-
-export type { Digest };
