@@ -42,7 +42,7 @@ const articles: string[] = haveEval
       ...readJsonl<{ article: string }>(`${evalDir}polnear/attributions.jsonl`).map((a) => a.article),
       ...readJsonl<{ article: string }>(`${evalDir}splice/articles.jsonl`).map((a) => a.article),
     ]
-  : [readFileSync(`${root}examples/champs-elysees-2017-04-20.txt`, "utf8")];
+  : [readFileSync(`${root}examples/sample-breaking-news.txt`, "utf8")];
 const bodies = haveEval
   ? new Map(
       readJsonl<{ bodyId: number; text: string }>(`${evalDir}fnc1/bodies.jsonl`).map((b) => [
@@ -106,7 +106,7 @@ console.log(
 );
 
 // Cache: a hit read back from each store (validated against the schema, as served) against a cold extraction.
-const sample = readFileSync(`${root}examples/champs-elysees-2017-04-20.txt`, "utf8");
+const sample = readFileSync(`${root}examples/sample-breaking-news.txt`, "utf8");
 const coldTimes: number[] = [];
 for (let r = 0; r < Math.max(RUNS, 5); r++) coldTimes.push(time(() => digestArticle(sample)));
 const cold = median(coldTimes);

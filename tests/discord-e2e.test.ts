@@ -5,7 +5,7 @@ import { fitsLimits } from "../src/discord/paginate.ts";
 import { sampleText } from "./support/paths.ts";
 
 const followUpText = () =>
-  readFileSync(new URL("./fixtures/champs-elysees-followup.txt", import.meta.url), "utf8");
+  readFileSync(new URL("./fixtures/sample-breaking-news-followup.txt", import.meta.url), "utf8");
 
 import {
   addByAttachment,

@@ -11,7 +11,7 @@ import { capturingLogger } from "./support/log-capture.ts";
 import { sampleText } from "./support/paths.ts";
 
 const followUp = () =>
-  readFileSync(new URL("./fixtures/champs-elysees-followup.txt", import.meta.url), "utf8");
+  readFileSync(new URL("./fixtures/sample-breaking-news-followup.txt", import.meta.url), "utf8");
 
 function library() {
   const engine = new CountingEngine();

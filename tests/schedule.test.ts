@@ -16,7 +16,7 @@ import { capturingLogger } from "./support/log-capture.ts";
 import { sampleText } from "./support/paths.ts";
 
 const followUp = () =>
-  readFileSync(new URL("./fixtures/champs-elysees-followup.txt", import.meta.url), "utf8");
+  readFileSync(new URL("./fixtures/sample-breaking-news-followup.txt", import.meta.url), "utf8");
 
 describe("schedule timing", () => {
   it("keeps 08:00 Europe/Paris at 08:00 local across the spring DST change", () => {

@@ -10,7 +10,7 @@ import { keyString } from "../src/store/digest-store.ts";
 import { cli, engineRuns, logLines } from "./support/cli.ts";
 import { SAMPLE_PATH, sampleText } from "./support/paths.ts";
 
-const FOLLOW_UP = new URL("./fixtures/champs-elysees-followup.txt", import.meta.url).pathname;
+const FOLLOW_UP = new URL("./fixtures/sample-breaking-news-followup.txt", import.meta.url).pathname;
 
 function sqliteStore() {
   const file = join(mkdtempSync(join(tmpdir(), "newsdesk-sqlite-")), "data", "newsdesk.sqlite");

@@ -23,7 +23,7 @@ options: --no-cache skips the digest cache; the store is STORE_URL (default: SQL
          --engine offline|openai|auto picks the digest engine (default: ENGINE, auto)`;
 
 export const SAMPLE_ARTICLE = fileURLToPath(
-  new URL("../../examples/champs-elysees-2017-04-20.txt", import.meta.url),
+  new URL("../../examples/sample-breaking-news.txt", import.meta.url),
 );
 
 const isEngineChoice = (v: string): v is "offline" | "openai" | "auto" =>

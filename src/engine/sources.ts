@@ -36,7 +36,7 @@ const fold = (s: string) =>
     .replace(/^the\s+/, "");
 const tokens = (s: string) => fold(s).split(/[\s]+/).filter(Boolean);
 
-/** Two spellings of one name part: "Henri"/"Henry", "Brandit"/"Brandet". */
+/** Two spellings of one name part: "Jon"/"John", "Smyth"/"Smith". */
 function similarToken(a: string, b: string): boolean {
   if (a === b) return true;
   const limit = Math.min(a.length, b.length) >= 6 ? 2 : 1;

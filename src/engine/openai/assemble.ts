@@ -1,12 +1,4 @@
-import type {
-  Digest,
-  Evidence,
-  Paragraph,
-  Source,
-  Statement,
-  TimelineEvent,
-  Warning,
-} from "../../digest/schema.ts";
+import type { Evidence, Paragraph, Source, Statement, TimelineEvent, Warning } from "../../digest/schema.ts";
 import { textWarnings } from "../warnings.ts";
 import { locateQuote } from "./grounding.ts";
 import type { ModelDigest } from "./model-schema.ts";
