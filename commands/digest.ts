@@ -1,4 +1,3 @@
-import { offlineAnswerer } from "../src/ask/answerer.ts";
 import type { Digest } from "../src/digest/schema.ts";
 import type { DigestDiff } from "../src/library/diff.ts";
 import { safe } from "../src/render/safe-text.ts";
@@ -6,7 +5,7 @@ import { statementLine } from "../src/render/statements.ts";
 import { type Reply, STATUS_COLOR } from "../src/reply.ts";
 import type { Schedule } from "../src/schedule/schema.ts";
 import { nextRun } from "../src/schedule/timing.ts";
-import { brief } from "./brief.ts";
+import { briefReply } from "./brief.ts";
 import type { CommandDefinition } from "./types.ts";
 
 const article = {
@@ -80,8 +79,8 @@ export const CHANGES_SCHEDULES: ReadonlySet<string> = new Set(["post", "schedule
 
 /** A post: the brief, and what changed since the version last posted when there is a newer one. */
 export function digestPost(digest: Digest, changes?: { from: number; to: number; diff: DigestDiff }): Reply {
-  const briefReply = brief.handle(digest, {}, { answerer: offlineAnswerer }) as Reply;
-  if (!changes) return briefReply;
+  const brief = briefReply(digest);
+  if (!changes) return brief;
   const { diff } = changes;
   const line = (s: Parameters<typeof statementLine>[1]) => `• ${statementLine(digest, s, safe)}`;
   const section = (name: string, items: string[]) =>
@@ -120,7 +119,7 @@ export function digestPost(digest: Digest, changes?: { from: number; to: number;
         color: STATUS_COLOR.disputed,
         fields,
       },
-      ...briefReply.embeds,
+      ...brief.embeds,
     ],
   };
 }
