@@ -3,11 +3,6 @@ import { type Answerer, offlineAnswerer } from "./ask/answerer.ts";
 import type { Config } from "./config.ts";
 import type { DigestEngine } from "./engine/engine.ts";
 import { OfflineEngine } from "./engine/offline.ts";
-import { KeyvTokenBudget } from "./engine/openai/budget.ts";
-import { createOpenAIClient, modelConfigured } from "./engine/openai/client.ts";
-import { OpenAIEngine } from "./engine/openai/engine.ts";
-import { loadPrompts } from "./engine/openai/prompts.ts";
-import { modelAnswerer } from "./engine/openai/qa.ts";
 import { UserError } from "./errors.ts";
 import { type ArticleLibrary, KeyvArticleLibrary } from "./library/library.ts";
 import type { Logger } from "./log.ts";
@@ -41,13 +36,16 @@ export interface ServiceOptions {
   fetch?: typeof fetch;
 }
 
+const modelConfigured = (config: Config) =>
+  config.OPENAI_API_KEY !== undefined || config.OPENAI_BASE_URL !== undefined;
+
 /** The engine the settings ask for: the model when configured (or demanded), the offline engine otherwise. */
-function chooseEngine(
+async function chooseEngine(
   config: Config,
   log: Logger,
   options: ServiceOptions,
   budgetStore: Keyv,
-): { engine: DigestEngine; answerer: Answerer } {
+): Promise<{ engine: DigestEngine; answerer: Answerer }> {
   const choice = options.engine ?? config.ENGINE;
   const configured = modelConfigured(config);
   if (choice === "openai" && !configured)
@@ -55,6 +53,15 @@ function chooseEngine(
       "the openai engine needs OPENAI_API_KEY (or OPENAI_BASE_URL for your own model server)",
     );
   if (choice === "offline" || !configured) return { engine: new OfflineEngine(), answerer: offlineAnswerer };
+  // The model's modules (and the openai package) load only when the model is used: CLI start-up stays fast.
+  const [{ KeyvTokenBudget }, { createOpenAIClient }, { OpenAIEngine }, { loadPrompts }, { modelAnswerer }] =
+    await Promise.all([
+      import("./engine/openai/budget.ts"),
+      import("./engine/openai/client.ts"),
+      import("./engine/openai/engine.ts"),
+      import("./engine/openai/prompts.ts"),
+      import("./engine/openai/qa.ts"),
+    ]);
   const client = createOpenAIClient(config, options.fetch);
   const prompts = loadPrompts();
   const engine = new OpenAIEngine({
@@ -74,7 +81,7 @@ function chooseEngine(
 /** The one place that wires engine, stores and library together at start-up. */
 export async function openServices(config: Config, log: Logger, options: ServiceOptions): Promise<Services> {
   if (!options.cache) {
-    const { engine, answerer } = chooseEngine(config, log, options, new Keyv());
+    const { engine, answerer } = await chooseEngine(config, log, options, new Keyv());
     const digests = new DigestService({ engine, store: undefined, log, timeoutMs: config.STORE_TIMEOUT_MS });
     return {
       digests,
@@ -89,7 +96,7 @@ export async function openServices(config: Config, log: Logger, options: Service
   const digestKv = await openKeyv(config.STORE_URL, "digest", config.STORE_TIMEOUT_MS);
   let chosen: { engine: DigestEngine; answerer: Answerer };
   try {
-    chosen = chooseEngine(config, log, options, digestKv.keyv);
+    chosen = await chooseEngine(config, log, options, digestKv.keyv);
   } catch (error) {
     await digestKv.keyv.disconnect().catch(() => {});
     throw error;

@@ -12,7 +12,3 @@ export function createOpenAIClient(config: Config, fetchImpl?: typeof fetch): Op
     ...(fetchImpl ? { fetch: fetchImpl } : {}),
   });
 }
-
-export function modelConfigured(config: Config): boolean {
-  return config.OPENAI_API_KEY !== undefined || config.OPENAI_BASE_URL !== undefined;
-}
