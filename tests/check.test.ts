@@ -61,6 +61,22 @@ describe("checkClaim", () => {
     expect(checkClaim(DEBUNK, "Brookfield council bridge closure story is a hoax").verdict).toBe("confirmed");
   });
 
+  it("contradicts a denying claim when the article plainly reports the story", () => {
+    const r = checkClaim(PLAIN, "Brookfield council did not close Elm Street bridge");
+    expect(r.verdict).toBe("contradicted");
+    expect(r.rationale).toMatch(/states the story plainly/);
+  });
+
+  it("ignores a negation quoted inside the claim", () => {
+    // The quoted slogan is part of the story, not the headline denying it.
+    expect(checkClaim(PLAIN, "Brookfield council closes Elm Street bridge: 'no way through'").verdict).toBe(
+      "confirmed",
+    );
+    expect(
+      checkClaim(PLAIN, "Brookfield council closes Elm Street bridge, a no-go for drivers").verdict,
+    ).toBe("confirmed");
+  });
+
   it("treats a tentative claim as unconfirmed", () => {
     expect(checkClaim(PLAIN, "Brookfield council may close Elm Street bridge").verdict).toBe("unconfirmed");
   });

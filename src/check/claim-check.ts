@@ -6,7 +6,7 @@
 import type { ClaimCheck } from "../digest/schema.ts";
 import { words } from "../engine/text.ts";
 import { type ArticleIndex, type IndexedSentence, indexArticle } from "./article-index.ts";
-import { CLAIM_HEDGE, CLAIM_NEGATION, cueMatches, NEGATED_DEBUNK } from "./lexicon.ts";
+import { CLAIM_DEBUNK, CLAIM_HEDGE, CLAIM_NEGATION, cueMatches, NEGATED_DEBUNK } from "./lexicon.ts";
 import { termsOf, termWeight } from "./terms.ts";
 
 export interface ClaimFeatures {
@@ -74,12 +74,22 @@ export function claimFeatures(index: ArticleIndex, claim: string): ClaimFeatures
     best,
     numbersMatched,
     numbersMissing,
-    claimNegated: cueMatches(CLAIM_NEGATION, claim),
+    claimNegated: [...cueMatches(CLAIM_NEGATION, ownVoice(claim)), ...cueMatches(CLAIM_DEBUNK, claim)],
     claimAffirmsReal: cueMatches(NEGATED_DEBUNK, claim),
     claimHedged: cueMatches(CLAIM_HEDGE, claim),
     claimQuestion: /\?/.test(claim),
     matches,
   };
+}
+
+/**
+ * The claim without quoted words or hyphenated compounds: a negation inside a quote ("'hands up,
+ * don't shoot'") or a compound ("no-show fee") is part of the story, not the headline denying it.
+ */
+function ownVoice(claim: string): string {
+  return claim
+    .replace(/["“][^"“”]*["”]|‘.*?’(?!\p{L})|(?<!\p{L})'.*?'(?!\p{L})/gu, " ")
+    .replace(/[\p{L}'’]+(?:-[\p{L}'’]+)+/gu, " ");
 }
 
 /** Thresholds of the method (not of any article), exported so a harness can read them. */
@@ -191,6 +201,14 @@ export function checkClaim(article: string, claim: string, options: CheckOptions
         verdict: "confirmed",
         evidence: pickEvidence(f, rejects),
         rationale: `${overlapNote}; the claim denies (${quoteList(f.claimNegated)}) and so does the article (${against || "negated"})`,
+      };
+    }
+    // Why: an article that plainly reports the very story a claim denies contradicts the claim.
+    if (cues.hedgeScore <= PARAMS.hedgeMax) {
+      return {
+        verdict: "contradicted",
+        evidence: pickEvidence(f, (s) => s.hedge.length === 0),
+        rationale: `${overlapNote}; the claim denies (${quoteList(f.claimNegated)}) but the article states the story plainly`,
       };
     }
     return {

@@ -64,7 +64,7 @@ export const REFUTE = cueRegex([
   "made up",
   "made-up",
   "doctored",
-  "photoshopped",
+  "photoshop*", // "photoshopped", "in Photoshop": an edited image
   "not the case",
   "never happened",
   "did not happen",
@@ -205,13 +205,14 @@ export const NEGATED_DEBUNK = cueRegex([
   "not doctored",
 ]);
 
-/** In a claim (headline): marks that it denies or debunks rather than asserts. */
-export const CLAIM_NEGATION = cueRegex([
-  "no",
-  "not",
-  "*n't",
-  "never",
-  "nothing",
+/**
+ * In a claim (headline): plain negation. Read only in the headline's own voice (see `ownVoice`), since
+ * a negation inside a quote or compound ("'don't shoot'", "no-show fee") belongs to the story.
+ */
+export const CLAIM_NEGATION = cueRegex(["no", "not", "*n't", "never", "nothing"]);
+
+/** In a claim (headline): words that debunk or deny the story wherever they stand. */
+export const CLAIM_DEBUNK = cueRegex([
   "hoax*",
   "fake",
   "false",
@@ -228,8 +229,6 @@ export const CLAIM_NEGATION = cueRegex([
   "parody",
   "prank*",
   "scam*",
-  "rumour* false",
-  "rumor* false",
 ]);
 
 /** In a claim (headline): marks that it only raises or attributes the story. */
