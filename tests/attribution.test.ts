@@ -75,6 +75,56 @@ describe("findAttributions", () => {
       "34-year-old Priya Nair, who lives nearby",
       "Nobody told us anything",
     ],
+    // Coordinated subjects and appositives that contain "and".
+    ["Ms. Lund and Mr. Ortega say the fares will rise.", "Ms. Lund and Mr. Ortega", "the fares will rise"],
+    [
+      "Rosa Vidal, a chemist and adviser to the Harbor Trust, said the samples were clean.",
+      "Rosa Vidal, a chemist and adviser to the Harbor Trust",
+      "the samples were clean",
+    ],
+    [
+      "Experts on Arctic ice and ocean currents said the shelf would hold.",
+      "Experts on Arctic ice and ocean currents",
+      "the shelf would hold",
+    ],
+    // A verb coordinated with the subject's first verb.
+    [
+      "Mr. Ortega resigned from the board in June and said he had no regrets.",
+      "Mr. Ortega",
+      "he had no regrets",
+    ],
+    // A lower-case title before a name, an opening phrase, a plural noun with whom it serves.
+    [
+      "At the hearing on Monday, veteran engineer Paul Hess told the panel that the design was unsafe.",
+      "veteran engineer Paul Hess",
+      "the design was unsafe",
+    ],
+    [
+      "But in recent weeks, aides to Governor Lane say, the budget talks have stalled.",
+      "aides to Governor Lane",
+      "the budget talks have stalled",
+    ],
+    // Words of the quote run on after the quote mark; dashes set off an appositive.
+    ["“The plan is bold” in its aims, Mr. Ortega said.", "Mr. Ortega", "The plan is bold"],
+    [
+      "Hale -- author of a history of the canal -- said the locks were older than claimed.",
+      "Hale -- author of a history of the canal",
+      "the locks were older",
+    ],
+    ["Said Ms. Lund: “We will not wait any longer.”", "Ms. Lund", "We will not wait"],
+    ["Mayor Park Says Tunnel Will Reopen in May", "Mayor Park", "Tunnel Will Reopen"],
+    // A progressive tense, a participle with no comma before "that", the owner of a claim.
+    [
+      "The port authority is warning shippers that the canal may close.",
+      "The port authority",
+      "the canal may close",
+    ],
+    [
+      "The union sent a letter on Monday saying that the talks had failed.",
+      "The union",
+      "the talks had failed",
+    ],
+    ["Reporters checked Mayor Park's claim that the tunnel was safe.", "Mayor Park", "the tunnel was safe"],
   ];
   for (const [sentence, source, content] of cases) {
     it(sentence, () => {
@@ -93,6 +143,13 @@ describe("findAttributions", () => {
       "Officials",
       "the governor",
     ]);
+  });
+
+  it("does not read a set phrase or a clause as a coordinated source", () => {
+    expect(read("It goes without saying that the tunnel is old.")).toEqual([]);
+    expect(read("Prices rose sharply and said nothing about the tunnel.").map((a) => a.source)).not.toContain(
+      "Prices",
+    );
   });
 
   it("does not take a clause, a noun or a naming participle for a cue", () => {
@@ -154,6 +211,26 @@ describe("statements across sentences and paragraphs", () => {
   it("carries a speaker introduced with a colon into the next paragraph, and resolves she", () => {
     expect(sourceOf("Buses will run every ten minutes")).toEqual(["Ruth Akers"]);
     expect(sourceOf("the work would start in March")).toEqual(["Ruth Akers"]);
+  });
+
+  it("joins an attribution the sentence splitter cut off after a quotation's question mark", () => {
+    const d = digestArticle(
+      [
+        "Pier repairs delayed",
+        "“Who will pay for the pier? Nobody knows,” the harbor master asked. “Not the city.”",
+        "“Why does the work take so long?” Ruth Akers asked.",
+        "“The contractor has not even started.”",
+        "“We waited a year for this.” ― Omar Haddad",
+      ].join("\n\n"),
+    );
+    const of = (fragment: string) => {
+      const st = d.statements.find((s) => s.evidence.some((e) => e.quote.includes(fragment)));
+      return st?.sources.map((id) => d.sources.find((s) => s.id === id)?.name);
+    };
+    expect(of("Why does the work take so long")).toEqual(["Ruth Akers"]);
+    // A paragraph that is only a quotation goes on quoting the speaker of the paragraph before.
+    expect(of("The contractor has not even started")).toEqual(["Ruth Akers"]);
+    expect(of("We waited a year")).toEqual(["Omar Haddad"]);
   });
 
   it("names sources in rationales by their final spelling", () => {

@@ -44,7 +44,7 @@ const DETERMINER =
 
 /** The head of a source phrase (before any appositive) can be a speaker. */
 export function sourceLooksValid(phrase: string): boolean {
-  const trimmed = phrase.trim().replace(/^(?:but|and|yet|so|still|now|meanwhile|also)\s+/i, "");
+  const trimmed = phrase.trim().replace(/^(?:but|and|yet|so|still|now|meanwhile|also|even)\s+/i, "");
   if (!trimmed || trimmed.split(/\s+/).length > MAX_SOURCE_WORDS) return false;
   if (NOT_A_SOURCE.test(trimmed)) return false;
   if (/["“”]|''/.test(trimmed)) return false;
@@ -52,6 +52,15 @@ export function sourceLooksValid(phrase: string): boolean {
   if (/\b(was|were|is|are|be|been|being|would|will|not|to|that|which|who|whom)$/i.test(trimmed)) return false;
   if (FINITE.test(trimmed) && !/^(he|she|they|it|i|we)$/i.test(trimmed)) return false;
   if (SOURCE_NOUN.test(trimmed)) return true;
+  if (titledName(trimmed)) return true;
+  // "advisers to the President", "lawyers for Jane Roe": a plural noun and whom it serves.
+  if (
+    /^\p{Ll}[\p{L}-]*s\s+(?:of|to|for|at|from|with|close\s+to)\s+(?:the\s+\p{Ll}|(?:the\s+)?\p{Lu})/u.test(
+      trimmed,
+    ) &&
+    trimmed.split(/\s+/).length <= 8
+  )
+    return !/^(?:this|its|was|has|is|as|us|thus|yes|does|goes|seems|remains|means)\s/i.test(trimmed);
   // A capital that only starts the sentence does not make a name.
   if (/\p{Lu}/u.test(trimmed.slice(1)))
     return /^[\p{Lu}\p{N}]|^(?:the|a|an)\s/u.test(trimmed) || DETERMINER.test(trimmed);
@@ -61,23 +70,42 @@ export function sourceLooksValid(phrase: string): boolean {
   return /^[a-z-]+s$/i.test(trimmed) && !/^(this|its|was|has|is|as|us|thus|yes)$/i.test(trimmed);
 }
 
+/** A name after its lower-case title: "longtime pollster Jane Roe", "panel Chairman Rep. John Doe (R-Utah)". */
+function titledName(phrase: string): boolean {
+  const m =
+    /^((?:[\p{L}'’.-]+\s+){0,5}?)\p{Lu}[\p{L}'’.-]*\s+\p{Lu}[\p{L}'’-]+(?:\s*\([^()]{1,30}\)?)?$/u.exec(
+      phrase,
+    );
+  if (!m) return false;
+  const lead = m[1] ?? "";
+  return (
+    !FINITE.test(lead) &&
+    !/\b(?:and|or|but|that|which|who|when|after|before|while|because|if|as|than|to|by|with|in|on|at|from|for|not|no|so|then)\s/i.test(
+      lead,
+    ) &&
+    !/^\S+(?:ly|ing)\s/i.test(lead)
+  );
+}
+
 /** The appositive-free head of a source phrase: "Phil Smith" in "Phil Smith, a spokesman for X". */
 function headOf(phrase: string): string {
-  const chunks = phrase.split(/,\s*/);
-  return chunks.find((c) => /\p{Lu}/u.test(c) && !/^(?:a|an|the)\s+\p{Ll}/u.test(c)) ?? chunks[0] ?? phrase;
+  const chunks = phrase.split(/,\s*|\s+(?:--|[—―–])\s+/);
+  return (
+    chunks.find((c) => /\p{Lu}/u.test(c) && !/^(?:[Aa]n?|[Tt]he)\s+\p{Ll}/u.test(c)) ?? chunks[0] ?? phrase
+  );
 }
 
 // Descriptions set off by commas after a name: "a lawyer", "the director of X", "59", "of Ashton, Md.",
 // "who lives nearby", "speaking to reporters", "director of X".
 const APPOSITIVE =
-  /^(?:(?:a|an|the|who|which|whose|one|another|now|then|himself|herself|speaking|writing|appearing|\d+)\b|of\s|from\s|\p{Ll}|(?:\p{Lu}[\p{L}.'’-]*\s+)*(?:director|president|chairman|chairwoman|chair|head|spokes(?:man|woman|person)|professor|editor|founder|executive|leader|chief|secretary|governor|senator|mayor|ceo)\b)/u;
+  /^(?:\p{Lu}[\p{L}.-]*['’]s\s+\p{Ll}|(?:a|an|the|who|which|whose|one|another|now|then|himself|herself|speaking|writing|appearing|\d+)\b|of\s|from\s|\p{Ll}|(?:\p{Lu}[\p{L}.'’-]*\s+)*(?:director|president|chairman|chairwoman|chair|head|spokes(?:man|woman|person)|professor|editor|founder|executive|leader|chief|secretary|governor|senator|mayor|ceo)\b)/u;
 
 const trimSource = (s: string, start: number, end: number): Range => {
   let a = start;
   let b = end;
   while (a < b && /[\s,"“”'‘’(—―–-]/.test(s[a] ?? "")) a++;
   while (b > a && /[\s,.;:"“”'‘’)—―–-]/.test(s[b - 1] ?? "")) b--;
-  const lead = /^(?:but|and|yet|so|still|meanwhile|also|now|later)\s+/i.exec(s.slice(a, b));
+  const lead = /^(?:but|and|yet|so|still|meanwhile|also|now|later|even)\s+/i.exec(s.slice(a, b));
   if (lead) a += lead[0].length;
   // Drop adverbs between the source and the cue ("X also said", "X later told").
   const tail =
@@ -104,12 +132,57 @@ const CLAUSE_CUT =
  */
 const CUE_CUT = new RegExp(`(?<![\\p{L}-])(?:${VERBS})\\s+(?:that\\s+)?`, "giu");
 
+/** "and" at `at` joins two noun phrases: "Jane Roe and John Doe", "a lawyer and an activist". */
+function coordinatesNouns(
+  before: string,
+  prevCut: { at: number; comma: boolean; dash?: boolean } | undefined,
+  at: number,
+  after: number,
+): boolean {
+  const left = before
+    .slice(prevCut?.at ?? 0, at)
+    .replace(/,\s*$/, "")
+    .trim();
+  const rest = before.slice(after);
+  const right = (/^[^,;:"“”]*/.exec(rest)?.[0] ?? "").trim();
+  if (!left || !right || FINITE.test(right) || /^(?:he|she|they|it|we|i|you|there|this|that)\b/i.test(right))
+    return false;
+  // Both sides names: "Mr. Roe and Mr. Doe", "Both Roe and Doe".
+  if (NAME_LIKE.test(left.replace(/^(?:both|either)\s+/i, "")) && /^\p{Lu}/u.test(right)) return true;
+  // "Experts on X and Y said": the second noun completes a prepositional phrase.
+  if (
+    /^(?:\S+\s+){1,3}?(?:on|in|of|for|from|at|around|across)\s/i.test(
+      left.replace(/^(?:but|and|yet|so|even)\s+/i, ""),
+    ) &&
+    right.split(/\s+/).length <= 5 &&
+    !FINITE.test(left) &&
+    sourceLooksValid(left)
+  )
+    return true;
+  // Inside an appositive set off by a comma: ", a lawyer and spokeswoman for X,".
+  return (
+    prevCut?.comma === true &&
+    APPOSITIVE.test(left) &&
+    (!FINITE.test(left) || /^(?:who|which|whose)\b/i.test(left)) &&
+    left.split(/\s+/).length <= 12
+  );
+}
+
 function leadingSourceStart(s: string, verbAt: number): number {
   const before = s.slice(0, verbAt);
-  const cuts: { at: number; comma: boolean }[] = [{ at: 0, comma: false }];
+  const cuts: { at: number; comma: boolean; dash?: boolean }[] = [{ at: 0, comma: false }];
   CLAUSE_CUT.lastIndex = 0;
-  for (let m = CLAUSE_CUT.exec(before); m; m = CLAUSE_CUT.exec(before))
-    cuts.push({ at: m.index + m[0].length, comma: m[0].startsWith(",") });
+  for (let m = CLAUSE_CUT.exec(before); m; m = CLAUSE_CUT.exec(before)) {
+    // "Jane Roe and John Doe said", "a lawyer and spokeswoman for X, said": a coordinated noun
+    // phrase is one source, not two clauses.
+    if (/^(?:and|&)\s/i.test(m[0]) && coordinatesNouns(before, cuts.at(-1), m.index, m.index + m[0].length))
+      continue;
+    // Dashes set off an appositive as commas do ("Roe -- a lawyer for X -- said"), but not after a
+    // dateline ("WASHINGTON -- ").
+    const dash =
+      /^\s(?:[—―–]|--)/.test(m[0]) && !/(?:^|\s)[\p{Lu}\p{N}.,\s-]{3,}$/u.test(before.slice(0, m.index));
+    cuts.push({ at: m.index + m[0].length, comma: m[0].startsWith(",") || dash, dash });
+  }
   // A reported clause starts after its own cue: "Officials said the governor told them ...".
   const cue = new RegExp(CUE_CUT);
   for (let m = cue.exec(before); m; m = cue.exec(before))
@@ -118,23 +191,44 @@ function leadingSourceStart(s: string, verbAt: number): number {
   const segment = (k: number) =>
     before
       .slice(cuts[k]?.at ?? 0, cuts[k + 1]?.at ?? verbAt)
-      .replace(/,\s*$/, "")
+      .replace(/(?:,|\s*[—―–]|\s*--)\s*$/, "")
       .trim();
   let i = cuts.length - 1;
   // "Jane Roe, a lawyer, said": the comma just before the verb closes an appositive.
   const closing = i > 0 && segment(i) === "" && cuts[i]?.comma === true;
   if (closing) i--;
+  // "Roe -- a lawyer, who ... -- said": the dashes enclose the appositive; the head stands before them.
+  if (closing && cuts[i + 1]?.dash) {
+    for (let j = i; j > 0; j--) {
+      if (!cuts[j]?.dash) continue;
+      if (sourceLooksValid(headOf(segment(j - 1)))) i = j - 1;
+      break;
+    }
+  }
   for (let k = i, steps = 0; k > 0 && steps < 3; k--, steps++) {
     const seg = segment(k);
     if (!cuts[k]?.comma || (!APPOSITIVE.test(seg) && !NAME_LIKE.test(seg))) break;
     const head = segment(k - 1);
     // One of the two must be a name: "Jane Roe, a lawyer," or "the campaign's chairman, Jane Roe,".
+    const nounHead = DETERMINER.test(head) && !FINITE.test(head) && !NOT_A_SOURCE.test(head);
     if (
-      sourceLooksValid(head) &&
+      (sourceLooksValid(head) || (nounHead && NAME_LIKE.test(seg))) &&
       head.split(/\s+/).length <= 8 &&
-      (NAME_LIKE.test(head) || (NAME_LIKE.test(seg) && DETERMINER.test(head)))
+      (NAME_LIKE.test(head) || titledName(head) || (NAME_LIKE.test(seg) && DETERMINER.test(head)))
     ) {
       i = k - 1;
+      // "Roe -- co-editor of The Book, a history -- said": a bare name before a titled phrase heads it.
+      const name = segment(k - 2);
+      if (
+        k > 1 &&
+        !NAME_LIKE.test(head) &&
+        /^\p{Ll}/u.test(head) &&
+        cuts[k - 1]?.comma &&
+        NAME_LIKE.test(name) &&
+        name.split(/\s+/).length <= 4 &&
+        sourceLooksValid(name)
+      )
+        i = k - 2;
       break;
     }
     if (!APPOSITIVE.test(head)) break;
@@ -150,10 +244,13 @@ const NAME_LIKE =
 // Present-tense forms that only plural or first/second-person subjects take ("critics say", "polls show").
 const PLURAL_ONLY =
   /^(?:say|tell|report|state|announce|write|claim|deny|warn|insist|explain|note|urge|argue|believe|think|suggest|estimate|predict|agree|contend|show|want)$/i;
-const pluralSubject = (phrase: string) =>
-  /^(?:i|we|they|you)$/i.test(phrase) ||
-  /\b(?:and|&)\b/i.test(phrase) ||
-  (/s$/i.test(headOf(phrase).replace(/[,.]$/, "")) && !/['’]s$/i.test(headOf(phrase)));
+const pluralSubject = (phrase: string) => {
+  if (/^(?:i|we|they|you)$/i.test(phrase) || /\b(?:and|&)\b/i.test(phrase)) return true;
+  // The head noun stands before any prepositional phrase: "advisers to the president".
+  const head = headOf(phrase).split(/\s+(?:of|to|for|at|in|from|with|on|close)\s+/i)[0] ?? "";
+  if (/^(?:those|many|some|several|both|others|few|most)\b/i.test(head)) return true;
+  return /s$/i.test(head.replace(/[,.]$/, "")) && !/['’]s$/i.test(head);
+};
 
 const OPEN_QUOTE = /^\s*(?:["“”]|'')/;
 
@@ -188,7 +285,10 @@ function postposed(s: string, verbAt: number, verbEnd: number, verb: string): At
   const before = s.slice(0, verbAt);
   // The content ends at the closing quote, a comma or a dash just before the attribution.
   let boundary = -1;
-  if (quoteEnd > 0 && quoteEnd <= verbAt && !/["“”]|''/.test(s.slice(quoteEnd, verbAt))) boundary = quoteEnd;
+  // "''Words'' of the plan, Smith said": words after the quote belong to the content up to the comma.
+  const quoteRunsOn = quoteEnd > 0 && /^\s*\p{Ll}[^"“”]*,\s/u.test(s.slice(quoteEnd, verbAt));
+  if (quoteEnd > 0 && quoteEnd <= verbAt && !/["“”]|''/.test(s.slice(quoteEnd, verbAt)) && !quoteRunsOn)
+    boundary = quoteEnd;
   else {
     // A closing quote mark ends the content too: "... no choice,” said S" inside a longer quotation.
     const re = /(?:,|\s[—―–]|\s--|[?!])\s*(?:["”]|'')?\s*|(?:["”]|'')\s*/g;
@@ -275,14 +375,80 @@ function subjectAt(s: string, at: number): Range | null {
 
 /** "S issued a statement on Monday, saying C": the participle's speaker is the sentence's subject. */
 function participle(s: string, verbAt: number, verbEnd: number, verb: string): Attribution | null {
-  if (!/,\s*$/.test(s.slice(0, verbAt))) return null;
+  // "X issued a statement saying that C": no comma is needed before "saying that" or a quotation.
+  const bare =
+    /^(?:saying|arguing|claiming|insisting|warning)$/i.test(verb) &&
+    /^\s+(?:that\s|["“])/i.test(s.slice(verbEnd)) &&
+    !/\b(?:without|by|for|of|about|from|it|he|she|they|we|i|you)\s+$/i.test(s.slice(0, verbAt)) &&
+    !/^\s*(?:it|this|that|there)\s/i.test(s);
+  if (!/,\s*$/.test(s.slice(0, verbAt)) && !bare) return null;
   // The subject opens the sentence, or follows an opening phrase ("Chastened by the polls, X ...").
   const intro = /^[^,]{3,60},\s+/.exec(s.slice(0, verbAt))?.[0].length ?? -1;
-  const src = [0, intro].map((at) => (at < 0 ? null : subjectAt(s, at))).find((r) => r !== null);
+  // ... or two: "On Monday, however, X ...".
+  const intro2 =
+    /^[^,]{2,60},\s+(?:however|though|meanwhile|too|also|instead|then|still)\s*,\s+/i.exec(
+      s.slice(0, verbAt),
+    )?.[0].length ?? -1;
+  const src = [0, intro, intro2].map((at) => (at < 0 ? null : subjectAt(s, at))).find((r) => r !== null);
   if (!src) return null;
   const content = trimContent(s, verbEnd, s.length);
   if (content.end - content.start < 8) return null;
   return { source: src, cue: verb, content };
+}
+
+/** "S resigned in May and said C": a second verb shares the sentence's subject. */
+function coordinated(s: string, verbAt: number, verbEnd: number, verb: string): Attribution | null {
+  const before = s.slice(0, verbAt);
+  if (!/\S\s*,?\s+and\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+|now\s+)?$/u.test(before)) return null;
+  if (OPEN_QUOTE.test(before) || PLURAL_ONLY.test(verb)) return null;
+  const intro = /^[^,]{3,60},\s+/.exec(before)?.[0].length ?? -1;
+  const src = [0, intro].map((at) => (at < 0 ? null : subjectAt(s, at))).find((r) => r !== null);
+  if (!src || src.end > verbAt) return null;
+  // The subject's own verb follows it: "S resigned ... and said", not "S and Y said".
+  if (
+    !/^\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|s)\b/u.test(s.slice(src.end, verbAt)) &&
+    !/^\s+(?:has|had|was|is|went|took|made|gave|met|spoke|wrote|told|sent|came|ran|left|won|lost)\b/.test(
+      s.slice(src.end, verbAt),
+    )
+  )
+    return null;
+  const after = s.slice(verbEnd);
+  const that = /^([^"“,.;]{0,60}?)\s+that\s/i.exec(after);
+  const colon = /^\s*[:,]\s*/.exec(after);
+  const contentStart = verbEnd + (that ? that[0].length - 5 : colon ? colon[0].length : 0);
+  const content = trimContent(s, contentStart, s.length);
+  if (content.end - content.start < 8) return null;
+  return { source: src, cue: verb, content };
+}
+
+/** "Said Jane Roe: “C”" / "Added Roe, “C”": the verb opens the sentence. */
+function saidFirst(s: string): Attribution | null {
+  const m =
+    /^(Said|Added|Asked|Wrote)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s*[:,]\s*(?=["“]|'')/u.exec(
+      s,
+    );
+  if (!m?.[2] || s.length - m[0].length < 8) return null;
+  const start = m[0].indexOf(m[2]);
+  return {
+    source: { start, end: start + m[2].length },
+    cue: (m[1] ?? "said").toLowerCase(),
+    content: trimContent(s, m[0].length, s.length),
+  };
+}
+
+/** "Roe's claim that C", "the mayor's warning that C": the owner of a claim is its source. */
+function possessiveClaim(s: string): Attribution | null {
+  const m =
+    /(?<![\p{L}])((?:[Tt]he\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3})['’]s?\s+(?:\p{Ll}+\s+)?(?:claims?|assertions?|contention|insistence|allegations?|warnings?|promises?|suggestion)\s+that\s+/u.exec(
+      s,
+    );
+  if (!m?.[1] || !sourceLooksValid(m[1]) || s.length - m.index - m[0].length < 8) return null;
+  const start = m.index + m[0].indexOf(m[1]);
+  return {
+    source: { start, end: start + m[1].length },
+    cue: "claimed",
+    content: trimContent(s, m.index + m[0].length, s.length),
+  };
 }
 
 function accordingTo(s: string): Attribution | null {
@@ -381,23 +547,39 @@ export function findAttributions(s: string): Attribution[] {
   push(accordingTo(s));
   push(trailingPer(s));
   push(dashSigned(s));
+  const words = s.split(/\s+/);
+  const titleCase =
+    words.length >= 4 &&
+    !/[.!?]["”']?\s+\p{Lu}/u.test(s) &&
+    words.filter((w) => /^["“‘']?\p{Lu}/u.test(w)).length >= words.length * 0.7;
   VERB_RE.lastIndex = 0;
   for (let m = VERB_RE.exec(s); m; m = VERB_RE.exec(s)) {
     const verb = m[1] ?? "said";
     const at = m.index;
-    // Lower case only: "Says" opening a headline or "Report" as a title is not a cue.
-    if (!/^\p{Ll}/u.test(verb) || !verbIsUsable(s, at, verb)) continue;
+    // Lower case only: "Says" opening a headline or "Report" as a title is not a cue, except in a
+    // title-case headline: "Smith Says Talks Will Resume".
+    if ((!/^\p{Ll}/u.test(verb) && !(titleCase && /^Say|^Said$/.test(verb))) || !verbIsUsable(s, at, verb))
+      continue;
     const end = at + verb.length;
     if (/ing$/i.test(verb)) {
-      push(participle(s, at, end, verb));
+      // "S is warning that C": a progressive tense reads like the simple one.
+      const aux = /\b(?:is|are|was|were)\s+(?:also\s+|now\s+|again\s+|still\s+)?$/i.exec(s.slice(0, at));
+      if (aux && !/n['’]t\s/.test(s.slice(aux.index, at))) push(preposed(s, aux.index, end, verb));
+      else push(participle(s, at, end, verb));
       continue;
     }
     const pre = preposed(s, at, end, verb);
     const post = postposed(s, at, end, verb);
+    if (!pre && !post) {
+      push(coordinated(s, at, end, verb));
+      continue;
+    }
     // Prefer the reading that leaves the words after the verb as an adjunct ("said on Twitter").
     push(post && (!pre || (!post.inverted && tailIsAdjunct(s.slice(end)))) ? post : (pre ?? post));
   }
   push(passiveClaim(s));
+  push(saidFirst(s));
+  push(possessiveClaim(s));
   if (found.length < 2) return found;
   // The outer attribution is the one whose content holds the other cues.
   const holds = (a: Attribution) =>

@@ -79,15 +79,40 @@ function quoteRegions(t: string): QuoteRegion[] {
 
 const NAME_MARK = "\u0001";
 
+/**
+ * The sentence splitter ends a sentence at a quotation's closing “?”” or “.””, cutting off its
+ * attribution: "“Who knows?” Smith asked." / "“We stand together.” ― Jane Roe". Such a tail is
+ * joined back to the quotation when the two read as one attribution whose speaker is in the tail.
+ */
+function joinAttributionTails(view: string, sentences: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of sentences) {
+    const prev = out.at(-1);
+    if (prev && /[.?!…]\s*(?:["”]|'')$/.test(prev.text) && s.text.split(/\s+/).length <= 16) {
+      const merged = trimSpan(view, prev.start, s.end);
+      const tailAt = s.start - prev.start;
+      if (findAttributions(merged.text).some((a) => a.source.start >= tailAt && a.content.start < tailAt)) {
+        out[out.length - 1] = merged;
+        continue;
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
 /** Reads every kept sentence into statements: who said it, how sure it is, and where it stands. */
 export function extractStatements({ paragraphs, registry }: ExtractContext): Statement[] {
   const statements: Statement[] = [];
   const next = () => `s${statements.length + 1}`;
   // A speaker who runs on into the next paragraph: "Smith continued:" or a quote left open.
   let carry: { sourceIds: string[]; cue: string } | undefined;
+  // The speaker of the last quotation of the paragraph before, if it ended on one.
+  let lastQuoted: { sourceIds: string[]; cue: string } | undefined;
   for (const paragraph of paragraphs) {
     if (paragraph.junk) {
       carry = undefined;
+      lastQuoted = undefined;
       continue;
     }
     const view = analysisView(paragraph.text);
@@ -99,7 +124,7 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
     const regions = quoteRegions(view);
     const label = speakerLabel(view);
     const labelId = label ? register(label.source, 0) : undefined;
-    const all = splitSentences(view);
+    const all = joinAttributionTails(view, splitSentences(view));
 
     // Pass 1, in reading order so that "he" and "she" find the last person named: own attributions.
     const readings: Reading[] = [];
@@ -141,6 +166,7 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       });
     }
 
+    const opensWithQuote = regions[0]?.start === 0 && !label;
     // Pass 2: sentences with no attribution of their own take the speaker of their quotation,
     // of the paragraph's speaker label, or of the quote the previous paragraph left open.
     let previous: Reading | undefined;
@@ -154,7 +180,10 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
           (previous?.attribution && startsQuote && previous.cue
             ? { sourceIds: previous.sourceIds, cue: previous.cue }
             : undefined) ??
-          (carry && (index === 0 || r.region >= 0 || startsQuote) ? carry : undefined);
+          (carry && (index === 0 || r.region >= 0 || startsQuote) ? carry : undefined) ??
+          // A paragraph that opens with a quotation nobody in it claims goes on quoting the last
+          // speaker of the paragraph before: "“...,” Smith said. ⏎ “Second paragraph of the quote.”"
+          (lastQuoted && opensWithQuote && r.region === 0 ? lastQuoted : undefined);
         if (inherited) {
           r.sourceIds = inherited.sourceIds;
           r.cue = inherited.cue;
@@ -168,6 +197,12 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
 
     // What runs on into the next paragraph.
     const last = regions.at(-1);
+    const lastReading = readings.at(-1);
+    const lastId = lastReading?.sourceIds[0];
+    lastQuoted =
+      last && lastId && lastReading?.cue && regionSpeaker.get(regions.length - 1)?.sourceIds[0] === lastId
+        ? { sourceIds: lastReading.sourceIds, cue: lastReading.cue }
+        : undefined;
     const lastSentence = all.at(-1);
     const intro = lastSentence && /:\s*$/.test(lastSentence.text) ? quoteIntro(lastSentence.text) : null;
     const introId = intro && lastSentence ? register(intro.source, lastSentence.start) : undefined;
