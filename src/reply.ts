@@ -29,10 +29,3 @@ export const STATUS_COLOR: Record<Status | "neutral" | "not_covered", number> = 
   not_covered: 0x757575,
   neutral: 0x1565c0,
 };
-
-export const STATUS_LABEL: Record<Status, string> = {
-  confirmed: "Confirmed",
-  unconfirmed: "Unconfirmed",
-  disputed: "Disputed",
-  unknown: "Open question",
-};

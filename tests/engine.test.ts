@@ -2,16 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Digest, Statement } from "../src/digest/schema.ts";
 import { digestArticle } from "../src/engine/offline.ts";
 import { fireText, sampleText } from "./support/paths.ts";
-
-/** The statement whose evidence holds the quote most tightly, as a reader would look it up. */
-function statementFor(digest: Digest, quote: string): Statement {
-  const matches = digest.statements.filter((s) => s.evidence.some((e) => e.quote.includes(quote)));
-  const best = matches.sort(
-    (a, b) => (a.evidence[0]?.quote.length ?? 0) - (b.evidence[0]?.quote.length ?? 0),
-  )[0];
-  if (!best) throw new Error(`no statement quotes "${quote}"`);
-  return best;
-}
+import { statementFor } from "./support/statements.ts";
 
 const sourceOf = (digest: Digest, s: Statement) =>
   s.sources.map((id) => digest.sources.find((x) => x.id === id));

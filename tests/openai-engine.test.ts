@@ -1,7 +1,6 @@
 import Keyv from "keyv";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
-import type { Digest, Statement } from "../src/digest/schema.ts";
 import { digestArticle } from "../src/engine/offline.ts";
 import { createOpenAIClient } from "../src/engine/openai/client.ts";
 import { OpenAIEngine } from "../src/engine/openai/engine.ts";
@@ -13,6 +12,7 @@ import { cli } from "./support/cli.ts";
 import { completion, FakeOpenAI, modelAnswerFrom } from "./support/fake-openai.ts";
 import { capturingLogger } from "./support/log-capture.ts";
 import { SAMPLE_PATH, sampleText } from "./support/paths.ts";
+import { statementFor } from "./support/statements.ts";
 
 const fake = new FakeOpenAI();
 beforeAll(() => fake.start());
@@ -44,12 +44,6 @@ function engine(settings: Record<string, string> = {}, chunkChars?: number) {
 const offline = digestArticle(sampleText());
 const good = () => modelAnswerFrom(offline);
 const answer = (model: unknown) => ({ body: completion(JSON.stringify(model)) });
-
-function statementFor(digest: Digest, quote: string): Statement | undefined {
-  return digest.statements
-    .filter((s) => s.evidence.some((e) => e.quote.includes(quote)))
-    .sort((a, b) => (a.evidence[0]?.quote.length ?? 0) - (b.evidence[0]?.quote.length ?? 0))[0];
-}
 
 describe("OpenAI engine against a local OpenAI-compatible server", () => {
   it("sends the schema, the prompts and the article as its own message, and serves a grounded digest", async () => {

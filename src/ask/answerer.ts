@@ -2,6 +2,7 @@ import { checkClaim } from "../check/claim-check.ts";
 import type { ClaimCheck, Digest } from "../digest/schema.ts";
 import { detectJunk } from "../engine/junk.ts";
 import { normalizeInput, splitParagraphs } from "../engine/text.ts";
+import { BoundedMap } from "../util/bounded-map.ts";
 import { type Answer, answerQuestion } from "./ask.ts";
 
 /** Answers questions and checks claims against an article's digest: offline, or with the model. */
@@ -15,8 +16,7 @@ export interface Answerer {
 }
 
 // Batches check many claims against few articles: junk detection runs once per article text.
-const junkMemo = new Map<string, number[]>();
-const JUNK_MEMO_LIMIT = 512;
+const junkMemo = new BoundedMap<string, number[]>(512);
 
 /** Paragraphs a scraper spliced in: from the digest when there is one, else from junk detection alone. */
 function junkOf(article: string, digest?: Digest): number[] {
@@ -27,10 +27,6 @@ function junkOf(article: string, digest?: Digest): number[] {
     .map((v, i) => (v.junk ? i : -1))
     .filter((i) => i >= 0);
   junkMemo.set(article, junk);
-  if (junkMemo.size > JUNK_MEMO_LIMIT) {
-    const oldest = junkMemo.keys().next().value;
-    if (oldest !== undefined) junkMemo.delete(oldest);
-  }
   return junk;
 }
 

@@ -3,6 +3,7 @@
  * checks many claims against few articles, so all claim-independent work happens here.
  */
 import { analysisView, normalizeInput, splitParagraphs, splitSentences, words } from "../engine/text.ts";
+import { BoundedMap } from "../util/bounded-map.ts";
 import { cueMatches, DENIAL, HEDGE, NEGATION, REFUTE, WEAK_HEDGE, WEAK_REFUTE } from "./lexicon.ts";
 import { nameTerms, termsOf } from "./terms.ts";
 
@@ -42,7 +43,7 @@ export interface ArticleIndex {
 
 // Batch runs interleave a few hundred articles; each index is small (tens of KB).
 const CACHE_LIMIT = 512;
-const cache = new Map<string, ArticleIndex>();
+const cache = new BoundedMap<string, ArticleIndex>(CACHE_LIMIT);
 
 /**
  * The analysis of an article, from a small LRU cache keyed by the raw text. Paragraphs listed in
@@ -60,10 +61,6 @@ export function indexArticle(article: string, skip: readonly number[] = []): Art
   }
   const built = buildIndex(article, new Set(skip));
   cache.set(key, built);
-  if (cache.size > CACHE_LIMIT) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
   return built;
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discord.js";
 import { ButtonStyle, ComponentType } from "discord.js";
+import { BoundedMap } from "../util/bounded-map.ts";
 import type { Page } from "./paginate.ts";
 
 /** Nobody may be pinged by anything Newsdesk sends, whatever the text contains. */
@@ -20,17 +21,13 @@ const VIEW_TTL_MS = 60 * 60 * 1000;
  * of failing. Button clicks come back to the shard that sent the message, so memory is enough.
  */
 export class PageViews {
-  private readonly views = new Map<string, { pages: Page[]; at: number }>();
+  private readonly views = new BoundedMap<string, { pages: Page[]; at: number }>(VIEW_LIMIT);
 
   constructor(private readonly now: () => number = Date.now) {}
 
   save(pages: Page[]): string {
     const id = randomUUID().slice(0, 12);
     this.views.set(id, { pages, at: this.now() });
-    if (this.views.size > VIEW_LIMIT) {
-      const oldest = this.views.keys().next().value;
-      if (oldest !== undefined) this.views.delete(oldest);
-    }
     return id;
   }
 

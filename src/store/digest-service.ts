@@ -2,6 +2,7 @@ import type { Digest } from "../digest/schema.ts";
 import type { DigestEngine } from "../engine/engine.ts";
 import { normalizeInput, sha256 } from "../engine/text.ts";
 import type { Logger } from "../log.ts";
+import { BoundedMap } from "../util/bounded-map.ts";
 import { type DigestKey, type DigestStore, keyString } from "./digest-store.ts";
 import { withTimeout } from "./timeout.ts";
 
@@ -29,7 +30,7 @@ export interface DigestServiceOptions {
 export class DigestService {
   private readonly inFlight = new Map<string, Promise<DigestResult>>();
   // Recent digests in process memory: a batch asks about the same few articles thousands of times.
-  private readonly recent = new Map<string, Digest>();
+  private readonly recent = new BoundedMap<string, Digest>(RECENT_LIMIT);
   // Texts peek found no digest for: a batch of claim checks asks about the same article thousands of times.
   private readonly knownMissing = new Set<string>();
   /** How many times the engine ran: for logs, tests and the bench. */
@@ -80,10 +81,6 @@ export class DigestService {
   private remember(k: string, digest: Digest): void {
     this.knownMissing.delete(k);
     this.recent.set(k, digest);
-    if (this.recent.size > RECENT_LIMIT) {
-      const oldest = this.recent.keys().next().value;
-      if (oldest !== undefined) this.recent.delete(oldest);
-    }
   }
 
   private async lookupOrExtract(key: DigestKey, text: string): Promise<DigestResult> {
