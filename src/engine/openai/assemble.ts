@@ -1,12 +1,14 @@
 import type { Evidence, Paragraph, Source, Statement, TimelineEvent, Warning } from "../../digest/schema.ts";
+import { buildTimeline } from "../timeline.ts";
 import { textWarnings } from "../warnings.ts";
 import { locateQuote } from "./grounding.ts";
 import type { ModelDigest } from "./model-schema.ts";
+import { groundTitle } from "./title.ts";
+import { ungroundedWording } from "./wording.ts";
 
 export interface Grounded {
   paragraphs: Paragraph[];
   title: string;
-  summary: string;
   sources: Source[];
   statements: Statement[];
   timeline: TimelineEvent[];
@@ -21,9 +23,11 @@ const norm = (s: string) => s.toLowerCase().normalize("NFKC").replace(/\s+/g, " 
 /**
  * Turns the model's answers (one per chunk of the article) into one digest, keeping only what the
  * article supports: every quote found verbatim in the paragraph it cites, every source id known, every
- * junk paragraph real. Sources from different chunks merge by name and alias.
+ * junk paragraph real, every claim worded without quotations, names or numbers its evidence lacks (else
+ * the evidence itself is the claim), the title found in the article (else `fallbackTitle`) and the
+ * timeline rebuilt from the checked statements. Sources from different chunks merge by name and alias.
  */
-export function assemble(texts: string[], parts: ModelDigest[]): Grounded {
+export function assemble(texts: string[], parts: ModelDigest[], fallbackTitle: string): Grounded {
   const junk = new Map<number, string>();
   for (const part of parts)
     for (const j of part.junkParagraphs)
@@ -49,9 +53,9 @@ export function assemble(texts: string[], parts: ModelDigest[]): Grounded {
   };
 
   const statements: Statement[] = [];
-  const timeline: TimelineEvent[] = [];
   let proposed = 0;
   let dropped = 0;
+  const reworded: string[] = [];
   // The headline travels with every chunk: a statement already read from the same words is not repeated.
   const seen = new Set<string>();
   parts.forEach((part) => {
@@ -82,13 +86,19 @@ export function assemble(texts: string[], parts: ModelDigest[]): Grounded {
       const signature = evidence.map((e) => `${e.paragraph}:${e.quote}`).join("|");
       if (seen.has(signature)) continue;
       seen.add(signature);
+      const quotes = evidence.map((e) => e.quote);
+      // An invented detail in the model's wording: serve the article's own words instead.
+      const invented = ungroundedWording(s.claim, quotes);
+      if (invented) reworded.push(invented);
       const statement: Statement = {
         id: `s${statements.length + pending.length + 1}`,
-        claim: s.claim,
+        claim: invented ? quotes.join(" … ") : s.claim,
         status: s.status,
         sources: sourceIds.filter((id): id is string => id !== undefined),
         evidence,
-        rationale: s.rationale,
+        rationale: invented
+          ? `${s.rationale} (claim rebuilt from its evidence: ${invented})`.trim()
+          : s.rationale,
       };
       statementIds.set(s.id, statement.id);
       pending.push({ statement, conflicts: s.conflictsWith });
@@ -97,10 +107,6 @@ export function assemble(texts: string[], parts: ModelDigest[]): Grounded {
       const linked = conflicts.map((c) => statementIds.get(c)).filter((c): c is string => c !== undefined);
       if (linked.length > 0) statement.conflictsWith = linked;
       statements.push(statement);
-    }
-    for (const t of part.timeline) {
-      const evidence = ground(t.evidence);
-      if (evidence) timeline.push({ when: t.when, event: t.event, evidence });
     }
   });
 
@@ -119,23 +125,23 @@ export function assemble(texts: string[], parts: ModelDigest[]): Grounded {
       kind: "ungrounded_dropped",
       message: `${dropped} of ${proposed} statements from the model were dropped: their quotes or sources are not in the article`,
     });
+  if (reworded.length > 0)
+    warnings.push({
+      kind: "ungrounded_dropped",
+      message: `the model's wording of ${reworded.length} claim${reworded.length === 1 ? "" : "s"} was dropped for the article's own words (${reworded[0]}${reworded.length > 1 ? ", …" : ""})`,
+    });
   for (const s of sources.filter((x) => x.aliases.length > 0))
     warnings.push({
       kind: "names_merged",
       message: `'${s.name}' also appears as ${s.aliases.map((a) => `'${a}'`).join(", ")}`,
     });
-  const first = parts[0];
   return {
     paragraphs,
-    title: first?.title.trim() || texts[0] || "",
-    summary: parts
-      .map((p) => p.summary.trim())
-      .filter(Boolean)
-      .join(" ")
-      .slice(0, 1200),
+    title: groundTitle(parts[0]?.title ?? "", paragraphs, fallbackTitle),
     sources,
     statements,
-    timeline,
+    // Only checked statements carry a time: the model's own timeline text is never served.
+    timeline: buildTimeline(statements),
     warnings,
     proposed,
     dropped,

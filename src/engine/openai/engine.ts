@@ -12,7 +12,7 @@ import { type ModelDigest, ModelDigestSchema, strictJsonSchema } from "./model-s
 import type { Prompts } from "./prompts.ts";
 
 /** Version of this engine's own logic (grounding, guard, merging); with the model and prompts, the cache key. */
-const LOGIC_VERSION = "g1";
+const LOGIC_VERSION = "g2";
 // About 6,000 tokens of article per request: room for the answer in any current model's context.
 const DEFAULT_CHUNK_CHARS = 24_000;
 // More than this share of the model's statements without support in the article: trust none of it.
@@ -63,7 +63,7 @@ export class OpenAIEngine implements DigestEngine {
     await this.record(usage);
     log.info({ model, chunks: parts.length, ...usage, sha256: offline.inputSha256 }, "model usage");
 
-    const grounded = assemble(texts, parts);
+    const grounded = assemble(texts, parts, offline.title);
     if (
       grounded.statements.length === 0 ||
       grounded.dropped / Math.max(1, grounded.proposed) > MAX_DROPPED_SHARE
