@@ -516,6 +516,30 @@ describe("every string the model path serves is grounded in the article", () => 
       expect(statementFor(digest, "three of the injured").status).toBe("confirmed");
     });
 
+  it("serves no source, alias or role the article never names, nor the statements resting on one", async () => {
+    const model = modelAnswer([
+      crash,
+      injured,
+      said("g", "The driver was arrested at the scene", 3, "the driver was arrested at the scene", ["x"]),
+    ]);
+    model.sources[0] = {
+      id: "p",
+      name: "Police",
+      kind: "police",
+      role: "Chief Inspector Mara Voss",
+      aliases: ["Eastwick Constabulary"],
+    };
+    model.sources.push({ id: "x", name: "Eastwick Gazette", kind: "media", role: null, aliases: [] });
+    const digest = await digestOf(model);
+    expect(JSON.stringify(digest.sources)).not.toMatch(/Gazette|Voss|Constabulary/);
+    expect(
+      digest.statements.some((s) => s.evidence[0]?.quote === "the driver was arrested at the scene"),
+    ).toBe(false);
+    expect(digest.warnings.find((w) => w.kind === "ungrounded_dropped")?.message).toMatch(
+      /^1 of 3 statements/,
+    );
+  });
+
   it("keeps a sourceless statement confirmed when the offline reading gives it to an authority", async () => {
     const digest = await digestOf(
       modelAnswer([

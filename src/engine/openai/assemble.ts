@@ -4,7 +4,7 @@ import { textWarnings } from "../warnings.ts";
 import { locateQuote } from "./grounding.ts";
 import type { ModelDigest } from "./model-schema.ts";
 import { groundTitle } from "./title.ts";
-import { ungroundedWording } from "./wording.ts";
+import { inventedName, nameWords, ungroundedWording } from "./wording.ts";
 
 export interface Grounded {
   paragraphs: Paragraph[];
@@ -52,6 +52,11 @@ export function assemble(texts: string[], parts: ModelDigest[], fallbackTitle: s
     return out.length > 0 ? out : undefined;
   };
 
+  // A source named with words the article never uses is invented: its id stays unknown, so the
+  // statements resting on it are dropped; an alias or role the article does not support is left out.
+  const articleWords = new Set(paragraphs.filter((p) => !p.junk).flatMap((p) => nameWords(p.text)));
+  const named = (text: string) => inventedName(text, articleWords) === undefined;
+
   const statements: Statement[] = [];
   let proposed = 0;
   let dropped = 0;
@@ -61,14 +66,15 @@ export function assemble(texts: string[], parts: ModelDigest[], fallbackTitle: s
   parts.forEach((part) => {
     const ids = new Map<string, string>();
     for (const s of part.sources) {
-      const names = [s.name, ...s.aliases].map(norm);
+      if (!named(s.name)) continue;
+      const names = [s.name, ...s.aliases.filter(named)].map(norm);
       let source = names.map((n) => byName.get(n)).find((x) => x !== undefined);
       if (!source) {
         source = { id: `src${sources.length + 1}`, name: s.name, kind: s.kind, aliases: [], mentions: [] };
-        if (s.role) source.role = s.role;
+        if (s.role && named(s.role)) source.role = s.role;
         sources.push(source);
       }
-      for (const alias of [s.name, ...s.aliases])
+      for (const alias of [s.name, ...s.aliases.filter(named)])
         if (alias !== source.name && !source.aliases.includes(alias)) source.aliases.push(alias);
       for (const n of names) byName.set(n, source);
       ids.set(s.id, source.id);

@@ -11,11 +11,8 @@ export function ungroundedWording(claim: string, evidence: readonly string[]): s
   for (const quotation of quotationsIn(claim))
     if (!evidence.some((e) => locateQuote(e, quotation) !== undefined))
       return `the quotation "${clip(quotation)}" is not in its evidence`;
-  const known = new Set(evidence.flatMap(nameWords));
-  for (const name of namesIn(claim)) {
-    const missing = name.find((word) => !known.has(key(word)));
-    if (missing) return `the name '${clip(name.join(" "))}' is not in its evidence`;
-  }
+  const name = inventedName(claim, new Set(evidence.flatMap(nameWords)));
+  if (name) return `the name '${clip(name)}' is not in its evidence`;
   const values = new Set(evidence.flatMap((e) => [...numberValues(e)]));
   for (const value of numberValues(claim))
     if (!values.has(value)) return `the number ${value} is not in its evidence`;
@@ -54,8 +51,16 @@ const key = (word: string) =>
     .replace(/['’]s$/, "")
     .replace(/['’-]+$/, "");
 
-function nameWords(text: string): string[] {
+/** The words of `text` as names are compared: lower case, without possessives. */
+export function nameWords(text: string): string[] {
   return [...text.matchAll(WORD)].map((m) => key(m[0]));
+}
+
+/** The first name in `text` with a word that is not among `known` (from nameWords), if any. */
+export function inventedName(text: string, known: ReadonlySet<string>): string | undefined {
+  return namesIn(text)
+    .find((name) => name.some((word) => !known.has(key(word))))
+    ?.join(" ");
 }
 
 /**
