@@ -1,5 +1,6 @@
 import type { Digest, SourceKind, Statement, Warning } from "../../digest/schema.ts";
 import { HEDGE } from "../lexicon.ts";
+import { statementsOver } from "./overlap.ts";
 
 const AUTHORITY: ReadonlySet<SourceKind> = new Set(["official", "police"]);
 
@@ -11,41 +12,6 @@ const AUTHORITY: ReadonlySet<SourceKind> = new Set(["official", "police"]);
  */
 const RELAYED =
   /\baccording to\b|\b(?:said|says|told|tells|reported|reports|reporting|claimed|claims|alleged|stated|announced|wrote|tweeted|citing|quoting)\b|(?<!\b(?:was|were|been|is|are|being) )\b(?:named|identified)\b[^.;]{1,80}?\bas\b|\b(?:named|identified) by\b|^\s*["“«]/i;
-
-interface Span {
-  paragraph: number;
-  from: number;
-  to: number;
-}
-
-/** Where each piece of a statement's evidence stands in its paragraph. */
-function spans(s: Statement, paragraphs: Digest["paragraphs"]): Span[] {
-  return s.evidence.flatMap((e) => {
-    const from = paragraphs[e.paragraph]?.text.indexOf(e.quote) ?? -1;
-    return from < 0 ? [] : [{ paragraph: e.paragraph, from, to: from + e.quote.length }];
-  });
-}
-
-/**
- * The offline statements whose evidence shares any characters with a statement's evidence, looked up
- * by paragraph so the cost stays linear in the number of statements.
- */
-function offlineReadings(offline: Digest): (s: Statement) => Statement[] {
-  const byParagraph = new Map<number, { span: Span; statement: Statement }[]>();
-  for (const statement of offline.statements)
-    for (const span of spans(statement, offline.paragraphs)) {
-      const list = byParagraph.get(span.paragraph) ?? [];
-      list.push({ span, statement });
-      byParagraph.set(span.paragraph, list);
-    }
-  return (s) => {
-    const found = new Set<Statement>();
-    for (const mine of spans(s, offline.paragraphs))
-      for (const { span, statement } of byParagraph.get(mine.paragraph) ?? [])
-        if (span.from < mine.to && mine.from < span.to) found.add(statement);
-    return [...found];
-  };
-}
 
 /**
  * Why a statement the model gives as the reporter's own narration (confirmed, no source) is not: the
@@ -79,13 +45,13 @@ export function downgradeOverconfident(
   offline: Digest,
 ): Warning[] {
   const warnings: Warning[] = [];
-  const readingsOf = offlineReadings(offline);
+  const readingsOf = statementsOver(offline);
   for (const s of statements) {
     if (s.status !== "confirmed") continue;
     const quotes = s.evidence.map((e) => e.quote).join(" ");
     const hedge = HEDGE.exec(quotes);
     const kinds = s.sources.map(kindOf);
-    const readings = readingsOf(s);
+    const readings = readingsOf(s.evidence);
     const offlineReading = readings.find((o) => o.status !== "confirmed");
     const unnarrated = s.sources.length === 0 ? notNarration(s, readings, offline) : undefined;
     let status: Statement["status"] | undefined;

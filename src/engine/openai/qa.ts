@@ -1,11 +1,13 @@
 import type OpenAI from "openai";
 import type { Answerer } from "../../ask/answerer.ts";
 import { offlineAnswerer } from "../../ask/answerer.ts";
-import type { Digest, Evidence } from "../../digest/schema.ts";
+import type { Digest, Evidence, Statement, Status } from "../../digest/schema.ts";
 import type { Logger } from "../../log.ts";
 import { locateQuote } from "./grounding.ts";
 import { ModelAnswerSchema, ModelCheckSchema, strictJsonSchema } from "./model-schema.ts";
+import { statementsOver } from "./overlap.ts";
 import type { Prompts } from "./prompts.ts";
+import { ungroundedWording } from "./wording.ts";
 
 /** What the model may read: the digest's statements and the article's kept paragraphs, nothing else. */
 function material(digest: Digest, extra: Record<string, string>): string {
@@ -29,6 +31,15 @@ function grounded(digest: Digest, citations: { paragraph: number; quote: string 
     if (quote) out.push({ paragraph: c.paragraph, quote });
   }
   return out;
+}
+
+/**
+ * An answer is confirmed only when a confirmed statement of the digest reads the words it cites; otherwise
+ * it takes the status the digest gives those words (unconfirmed when no statement reads them).
+ */
+function answerStatus(status: Status, over: Statement[]): Status {
+  if (status !== "confirmed" || over.some((s) => s.status === "confirmed")) return status;
+  return over[0]?.status ?? "unconfirmed";
 }
 
 /**
@@ -87,10 +98,18 @@ export function modelAnswerer(client: OpenAI, model: string, prompts: Prompts, l
       const evidence = grounded(digest, answer.citations);
       if (evidence.length === 0) return offlineAnswerer.ask(digest, question);
       const paragraphs = [...new Set(evidence.map((e) => e.paragraph))];
+      // The answer may sum up the paragraphs it cites, but not add a quotation, name or number to them.
+      const cited = paragraphs.map((i) => digest.paragraphs[i]?.text ?? "");
+      if (ungroundedWording(answer.answer, cited)) return offlineAnswerer.ask(digest, question);
       const statements = digest.statements.filter((s) =>
         s.evidence.some((e) => paragraphs.includes(e.paragraph)),
       );
-      return { status: answer.status, text: answer.answer, statements, paragraphs };
+      return {
+        status: answerStatus(answer.status, statementsOver(digest)(evidence)),
+        text: answer.answer,
+        statements,
+        paragraphs,
+      };
     },
     async check(article, claim, digest) {
       if (!digest) return offlineAnswerer.check(article, claim);
