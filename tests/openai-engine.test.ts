@@ -294,27 +294,28 @@ describe("/ask and check through the model", () => {
     expect(result.status).toBe("unconfirmed");
   });
 
-  it("falls back to the offline answer when the model's answer adds a number the cited paragraph lacks", async () => {
+  // The model answers "How many attackers?" citing the paragraph where one outlet counts two.
+  const attackersAnswer = (text: string, status: string) => {
     fake.respond(
       answer({
-        answer: "Three attackers took part, the Guardian says.",
-        status: "unconfirmed",
+        answer: text,
+        status,
         citations: [{ paragraph: 14, quote: "there were at least two attackers involved" }],
       }),
     );
-    const result = await qa().ask(offline, "How many attackers were there?");
+    return qa().ask(offline, "How many attackers were there?");
+  };
+
+  it("falls back to the offline answer when the model's answer adds a number the cited paragraph lacks", async () => {
+    const result = await attackersAnswer("Three attackers took part, the Guardian says.", "unconfirmed");
     expect(result.text).not.toMatch(/Three attackers/);
   });
 
   it("does not answer as confirmed what the digest reads as not confirmed", async () => {
-    fake.respond(
-      answer({
-        answer: "At least two attackers were involved, one of them dead.",
-        status: "confirmed",
-        citations: [{ paragraph: 14, quote: "there were at least two attackers involved" }],
-      }),
+    const result = await attackersAnswer(
+      "At least two attackers were involved, one of them dead.",
+      "confirmed",
     );
-    const result = await qa().ask(offline, "How many attackers were there?");
     expect(result.text).toBe("At least two attackers were involved, one of them dead.");
     expect(result.status).toBe(statementFor(offline, "at least two attackers").status);
     expect(result.status).not.toBe("confirmed");
