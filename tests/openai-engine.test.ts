@@ -567,6 +567,15 @@ describe("every string the model path serves is grounded in the article", () => 
     );
   });
 
+  it("does not serve as confirmed an identity the model gives to the police, who are not named near it", async () => {
+    const identity = said("i", "The driver was Tomas Reiner", 2, ATTRIBUTED_IDENTITY, ["p"]);
+    const digest = await digestOf(modelAnswer([crash, injured, identity]));
+    expect(statementFor(digest, "Tomas Reiner").status).not.toBe("confirmed");
+    expect(statementFor(digest, "Tomas Reiner").rationale).toMatch(
+      /given to Police, not named in or just before/,
+    );
+  });
+
   it("keeps a sourceless statement confirmed when the offline reading gives it to an authority", async () => {
     const digest = await digestOf(
       modelAnswer([

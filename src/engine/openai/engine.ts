@@ -72,8 +72,7 @@ export class OpenAIEngine implements DigestEngine {
         offline,
         `${grounded.dropped} of ${grounded.proposed} statements from the model are not supported by the article`,
       );
-    const kindOf = (id: string) => grounded.sources.find((s) => s.id === id)?.kind ?? "other";
-    const downgraded = downgradeOverconfident(grounded.statements, kindOf, offline);
+    const downgraded = downgradeOverconfident(grounded.statements, grounded.sources, offline);
     return {
       title: grounded.title,
       // Built from the grounded, guarded statements: the summary never states more than they do.
