@@ -40,13 +40,10 @@ function notNarration(
  * Is the source named (by name or alias) in a paragraph of the evidence or the one before it, where a
  * reader would look for who is speaking? A source named nowhere near is no support for the words.
  */
-function namedNear(source: Source, s: Statement, paragraphs: Digest["paragraphs"]): boolean {
+function namedNear(source: Source, s: Statement, lowered: (index: number) => string): boolean {
   const names = [source.name, ...source.aliases].map((n) => n.toLowerCase());
   return s.evidence.some((e) =>
-    [e.paragraph - 1, e.paragraph].some((i) => {
-      const text = paragraphs[i]?.text.toLowerCase() ?? "";
-      return names.some((n) => text.includes(n));
-    }),
+    [e.paragraph - 1, e.paragraph].some((i) => names.some((n) => lowered(i).includes(n))),
   );
 }
 
@@ -54,11 +51,11 @@ function namedNear(source: Source, s: Statement, paragraphs: Digest["paragraphs"
 function unsupported(
   s: Statement,
   sourceOf: (id: string) => Source | undefined,
-  offline: Digest,
+  lowered: (index: number) => string,
 ): string | undefined {
   if (s.sources.length === 0) return "given without a source";
   const given = s.sources.map(sourceOf).filter((x) => x !== undefined);
-  if (given.some((x) => namedNear(x, s, offline.paragraphs))) return undefined;
+  if (given.some((x) => namedNear(x, s, lowered))) return undefined;
   return `given to ${given.map((x) => x.name).join(", ")}, not named in or just before its evidence`;
 }
 
@@ -77,6 +74,16 @@ export function downgradeOverconfident(
   const warnings: Warning[] = [];
   const sourceOf = (id: string) => sources.find((x) => x.id === id);
   const kindOf = (id: string): SourceKind => sourceOf(id)?.kind ?? "other";
+  // Each paragraph lower-cased once, however many statements look at it.
+  const loweredCache = new Map<number, string>();
+  const lowered = (index: number) => {
+    let text = loweredCache.get(index);
+    if (text === undefined) {
+      text = offline.paragraphs[index]?.text.toLowerCase() ?? "";
+      loweredCache.set(index, text);
+    }
+    return text;
+  };
   const readingsOf = statementsOver(offline);
   for (const s of statements) {
     if (s.status !== "confirmed") continue;
@@ -85,7 +92,7 @@ export function downgradeOverconfident(
     const kinds = s.sources.map(kindOf);
     const readings = readingsOf(s.evidence);
     const offlineReading = readings.find((o) => o.status !== "confirmed");
-    const given = unsupported(s, sourceOf, offline);
+    const given = unsupported(s, sourceOf, lowered);
     const unnarrated = given ? notNarration(given, s, readings, offline) : undefined;
     let status: Statement["status"] | undefined;
     let reason = "";

@@ -8,7 +8,9 @@ import { numberValues } from "./numbers.ts";
  * reader cannot tell from the article's. Returns why the wording is not grounded, or undefined.
  */
 export function ungroundedWording(claim: string, evidence: readonly string[]): string | undefined {
-  for (const quotation of quotationsIn(claim))
+  const quotations = quotationsIn(claim);
+  if (quotations.length > MAX_QUOTATIONS) return `${quotations.length} quotations in one claim`;
+  for (const quotation of quotations)
     if (!evidence.some((e) => locateQuote(e, quotation) !== undefined))
       return `the quotation "${clip(quotation)}" is not in its evidence`;
   const name = inventedName(claim, new Set(evidence.flatMap(nameWords)));
@@ -19,6 +21,8 @@ export function ungroundedWording(claim: string, evidence: readonly string[]): s
   return undefined;
 }
 
+// More than this is no claim but a list of quotations; it bounds the cost of checking them one by one.
+const MAX_QUOTATIONS = 12;
 // Double quotation marks pair up in order; a curly single pair only when it opens with ‘ (a lone ’ is an
 // apostrophe). Each alternative is one character class, so matching is linear.
 const QUOTATION = /"([^"\n]{1,2000})"|“([^“”\n]{1,2000})”|«([^«»\n]{1,2000})»|‘([^‘’\n]{1,2000})’/g;
