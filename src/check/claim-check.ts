@@ -8,9 +8,9 @@
 import type { ClaimCheck, Statement, Verdict } from "../digest/schema.ts";
 import { type ArticleIndex, type IndexedSentence, indexArticle } from "./article-index.ts";
 import { type ClaimFeatures, claimFeatures, PARAMS, type StanceCues, stanceCues } from "./claim-features.ts";
-import { oppositeMatches, type PolarityConflict } from "./polarity.ts";
+import { negatedOppositeAgreement, oppositeMatches, type PolarityConflict } from "./polarity.ts";
 import { claimDenies, isRelated, type RuleVerdict, ruleVerdict } from "./rule-verdict.ts";
-import { conflictsNear, cueFeatures, stanceFeatures } from "./stance-features.ts";
+import { conflictsNear, cueFeatures, polarityOfSentence, stanceFeatures } from "./stance-features.ts";
 import { STANCES, type Stance, type StanceModel, shippedStanceModel } from "./stance-model.ts";
 
 export { type ClaimFeatures, claimFeatures, PARAMS, type StanceCues, stanceCues } from "./claim-features.ts";
@@ -39,7 +39,10 @@ export interface ClaimAnalysis {
 
 export function analyseClaim(article: string, claim: string, options: CheckOptions = {}): ClaimAnalysis {
   const index = indexArticle(article, options.junkParagraphs);
-  const f = claimFeatures(index, claim);
+  return analyseMatched(index, claimFeatures(index, claim));
+}
+
+function analyseMatched(index: ArticleIndex, f: ClaimFeatures): ClaimAnalysis {
   const cues = stanceCues(index, f);
   const rule = ruleVerdict(f, cues);
   return {
@@ -73,7 +76,26 @@ function pickEvidence(f: ClaimFeatures, prefer: (s: IndexedSentence) => boolean)
 const rejects = (s: IndexedSentence): boolean => s.refute.length + s.weakRefute.length + s.denial.length > 0;
 const plain = (s: IndexedSentence): boolean => s.hedge.length === 0 && s.weakHedge.length === 0;
 
-/** Share of the claim's terms the contradicting sentence must hold (or hold the opposite of). */
+/**
+ * The best-matching sentence when it is about the same thing as the claim: every claim term there, or
+ * its opposite. A headline whose terms are spread over the article is not answered by one opposite word.
+ */
+function answeringSentence(a: ClaimAnalysis): IndexedSentence | undefined {
+  const best = a.f.matches[0];
+  const near = a.cues.near[0];
+  if (!best || !near || best.sentence !== near) return undefined;
+  const answered = a.f.terms.filter((t) => near.terms.has(t)).length + oppositeMatches(a.f.terms, near.terms);
+  return answered >= OPPOSED_COVERAGE * a.f.terms.length ? near : undefined;
+}
+
+/** A claim that negates the opposite of what the answering sentence plainly states ("not open", "closed"). */
+function agreesByNegatedOpposite(a: ClaimAnalysis): PolarityConflict | undefined {
+  const near = answeringSentence(a);
+  if (!near || near.question || !plain(near)) return undefined;
+  return negatedOppositeAgreement(a.f.claimPolarity, polarityOfSentence(near), a.f.terms);
+}
+
+/** Share of the claim's terms the answering sentence must hold (or hold the opposite of). */
 const OPPOSED_COVERAGE = 0.9;
 
 /**
@@ -82,13 +104,8 @@ const OPPOSED_COVERAGE = 0.9;
  * whatever the overall stance model says, since the model learned from headlines about hoaxes.
  */
 function opposedPlainly(a: ClaimAnalysis): PolarityConflict | undefined {
-  const best = a.f.matches[0];
-  const near = a.cues.near[0];
-  if (!best || !near || best.sentence !== near) return undefined;
-  // The sentence must be about the same thing: every claim term there, or its opposite. A headline
-  // whose terms are spread over the article is not answered by one opposite word.
-  const answered = a.f.terms.filter((t) => near.terms.has(t)).length + oppositeMatches(a.f.terms, near.terms);
-  if (answered < OPPOSED_COVERAGE * a.f.terms.length) return undefined;
+  const near = answeringSentence(a);
+  if (!near) return undefined;
   if (a.f.claimHedged.length > 0 || a.f.claimQuestion || near.question || !plain(near)) return undefined;
   return (a.conflicts[0] ?? []).find((c) => c.kind === "opposite");
 }
@@ -128,8 +145,8 @@ function statementFor(a: ClaimAnalysis, statements: readonly Statement[]): State
 }
 
 export function checkClaim(article: string, claim: string, options: CheckOptions = {}): ClaimCheck {
-  const a = analyseClaim(article, claim, options);
-  const { f, index, cues } = a;
+  const index = indexArticle(article, options.junkParagraphs);
+  const f = claimFeatures(index, claim);
   const n = f.terms.length;
   const foundTerms = f.terms.filter((t) => (index.sentenceFreq.get(t) ?? 0) > 0).length;
   const where = f.matches[0] ? ` (best in ¶${f.matches[0].sentence.paragraph})` : "";
@@ -141,8 +158,19 @@ export function checkClaim(article: string, claim: string, options: CheckOptions
       rationale: `article does not address the claim: only ${overlap}`,
     };
   }
+  // Stance features only for claims the article is about: most claims in a batch are not.
+  const a = analyseMatched(index, f);
+  const { cues } = a;
   const model = options.model ?? shippedStanceModel();
   const stance = decideStance(a, model);
+  const agreeing = claimDenies(f) ? agreesByNegatedOpposite(a) : undefined;
+  if (agreeing) {
+    return {
+      verdict: "confirmed",
+      evidence: pickEvidence(f, () => false),
+      rationale: `${overlap}; the claim's 'not ${agreeing.claimTerm}' is the article's '${agreeing.sentenceTerm}'`,
+    };
+  }
   const opposed = claimDenies(f) ? undefined : opposedPlainly(a);
   if (opposed) {
     return {

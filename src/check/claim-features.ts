@@ -108,45 +108,48 @@ const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.t
  * however many unmatched marks it holds (a lazy `‘.*?’` pattern is quadratic on those).
  */
 export function withoutQuotes(text: string): string {
+  if (!/["“‘']/.test(text)) return text;
   const closers = (open: string, close: string): number[] => {
     const at: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (c !== close) continue;
+    if (!text.includes(open)) return at;
+    for (let i = text.indexOf(close); i >= 0; i = text.indexOf(close, i + 1)) {
       // A single closing mark followed by a letter is an apostrophe ("don't"); double marks always close.
       if ((open === "‘" || open === "'") && isLetter(text[i + 1])) continue;
       at.push(i);
     }
     return at;
   };
-  const kinds = [
-    { open: '"', close: '"' },
-    { open: "“", close: "”" },
-    { open: "‘", close: "’" },
-    { open: "'", close: "'" },
-  ].map((k) => ({ ...k, at: closers(k.open, k.close), next: 0 }));
-  let out = "";
+  const kinds = new Map(
+    [
+      ['"', '"'],
+      ["“", "”"],
+      ["‘", "’"],
+      ["'", "'"],
+    ].map(([open = "", close = ""]) => [open, { at: closers(open, close), next: 0 }]),
+  );
+  const pieces: string[] = [];
+  let kept = 0;
   let i = 0;
   while (i < text.length) {
     const c = text[i] ?? "";
-    const kind = kinds.find((k) => k.open === c);
+    const kind = kinds.get(c);
     // A single opening mark after a letter is an apostrophe or a closing mark, not an opening one.
     if (!kind || ((c === "'" || c === "‘") && isLetter(text[i - 1]))) {
-      out += c;
       i++;
       continue;
     }
     while (kind.next < kind.at.length && (kind.at[kind.next] ?? 0) <= i) kind.next++;
     const end = kind.at[kind.next];
     if (end === undefined) {
-      out += c;
       i++;
       continue;
     }
-    out += " ";
+    pieces.push(text.slice(kept, i), " ");
+    kept = end + 1;
     i = end + 1;
   }
-  return out;
+  pieces.push(text.slice(kept));
+  return pieces.join("");
 }
 
 /** Thresholds of the method (not of any article), exported so a harness can read them. */

@@ -201,6 +201,25 @@ export function polarityConflicts(
   return out;
 }
 
+/**
+ * A claim term the claim negates whose opposite the sentence states plainly ("not open" against
+ * "closed"): the two say the same thing.
+ */
+export function negatedOppositeAgreement(
+  claim: Polarity,
+  sentence: Polarity,
+  terms: readonly string[],
+): PolarityConflict | undefined {
+  for (const t of terms) {
+    if (!claim.negated.has(t) || claim.plain.has(t) || sentence.plain.has(t)) continue;
+    for (const o of oppositesOf(t) ?? []) {
+      if (sentence.plain.has(o))
+        return { claimTerm: word(claim, t), sentenceTerm: word(sentence, o), kind: "opposite" };
+    }
+  }
+  return undefined;
+}
+
 /** Claim terms the sentence answers through an opposite (it is about them, if the other way round). */
 export function oppositeMatches(terms: readonly string[], sentenceTerms: ReadonlySet<string>): number {
   let n = 0;

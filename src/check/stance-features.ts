@@ -96,6 +96,25 @@ export const FEATURE_NAMES = [
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
+/** Debunk and denial cues per sentence over the whole article: claim-independent, computed once. */
+interface ArticleDensities {
+  refute: number;
+  denial: number;
+}
+const densities = new WeakMap<ArticleIndex, ArticleDensities>();
+function densitiesOf(index: ArticleIndex): ArticleDensities {
+  let d = densities.get(index);
+  if (!d) {
+    const n = Math.max(1, index.sentences.length);
+    d = {
+      refute: cueCount(index.sentences, (s) => s.refute.length + 0.5 * s.weakRefute.length) / n,
+      denial: cueCount(index.sentences, (s) => s.denial.length) / n,
+    };
+    densities.set(index, d);
+  }
+  return d;
+}
+
 function cueCount(sentences: readonly IndexedSentence[], pick: (s: IndexedSentence) => number): number {
   let n = 0;
   for (const s of sentences) n += pick(s);
@@ -145,7 +164,7 @@ export function stanceFeatures(
   const best = near[0];
   const lead = index.sentences.slice(0, PARAMS.leadSentences);
   const conflicts = conflictsNear(f, near.slice(0, 3));
-  const sentences = Math.max(1, index.sentences.length);
+  const density = densitiesOf(index);
   const n = Math.max(1, f.terms.length);
   const refuteOf = (s: IndexedSentence): number => s.refute.length + 0.5 * s.weakRefute.length;
   const claimNegated = f.claimNegated.length > 0 && f.claimAffirmsReal.length === 0;
@@ -183,8 +202,8 @@ export function stanceFeatures(
     lead_denial: log1(cueCount(lead, (s) => s.denial.length)),
     lead_hedge: log1(cueCount(lead, (s) => s.hedge.length)),
     article_hedge_density: index.hedgeDensity,
-    article_refute_density: cueCount(index.sentences, refuteOf) / sentences,
-    article_denial_density: cueCount(index.sentences, (s) => s.denial.length) / sentences,
+    article_refute_density: density.refute,
+    article_denial_density: density.denial,
     contra: log1(cues.contra),
     hedge_score: cues.hedgeScore,
     best_opposite: flag((conflicts[0] ?? []).some((c) => c.kind === "opposite")),
@@ -197,7 +216,7 @@ export function stanceFeatures(
     hedged_x_hedge: flag(f.claimHedged.length > 0) * cues.hedgeScore,
     negated_x_near_denial: flag(claimNegated) * log1(cueCount(near, (s) => s.denial.length)),
     negated_x_lead_refute: flag(claimNegated) * log1(cueCount(lead, refuteOf)),
-    negated_x_refute_density: flag(claimNegated) * (cueCount(index.sentences, refuteOf) / sentences),
+    negated_x_refute_density: flag(claimNegated) * density.refute,
     negated_x_hedge_score: flag(claimNegated) * cues.hedgeScore,
     negated_x_near_negation: flag(claimNegated) * log1(cueCount(near, (s) => s.negation.length)),
     negated_x_best_opposite:
