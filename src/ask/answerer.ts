@@ -34,7 +34,11 @@ export const offlineAnswerer: Answerer = {
   kind: "offline",
   ask: async (digest, question) => answerQuestion(digest, question),
   checkNeedsDigest: false,
-  // The check reads only what the story kept: spliced junk never counts as coverage.
+  // The check reads only what the story kept (spliced junk never counts as coverage) and, with a
+  // digest at hand, agrees with the digest's reading of the sentence that supports the claim.
   check: async (article, claim, digest) =>
-    checkClaim(article, claim, { junkParagraphs: junkOf(article, digest) }),
+    checkClaim(article, claim, {
+      junkParagraphs: junkOf(article, digest),
+      ...(digest ? { statements: digest.statements } : {}),
+    }),
 };

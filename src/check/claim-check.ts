@@ -1,152 +1,62 @@
 /**
  * Offline claim checker: does an article support a one-line claim (a headline)? Relatedness comes
- * from content-word overlap; stance from debunk/denial and hedge/attribution cues near the sentences
- * that match the claim, flipped when the claim itself is a denial.
+ * from content-word overlap; stance from a learned model (stance-model.ts) over general features:
+ * debunk/denial and hedge cues near the sentences that match the claim, polarity (opposite
+ * predicates, negation scope) and the hand-written rules' verdict. When the article's digest is at
+ * hand, the checker agrees with the digest's own reading of the sentence that supports the claim.
  */
-import type { ClaimCheck } from "../digest/schema.ts";
-import { words } from "../engine/text.ts";
+import type { ClaimCheck, Statement, Verdict } from "../digest/schema.ts";
 import { type ArticleIndex, type IndexedSentence, indexArticle } from "./article-index.ts";
-import { CLAIM_DEBUNK, CLAIM_HEDGE, CLAIM_NEGATION, cueMatches, NEGATED_DEBUNK } from "./lexicon.ts";
-import { termsOf, termWeight } from "./terms.ts";
+import { type ClaimFeatures, claimFeatures, PARAMS, type StanceCues, stanceCues } from "./claim-features.ts";
+import { negatedOppositeAgreement, oppositeMatches, type PolarityConflict } from "./polarity.ts";
+import { claimDenies, isRelated, type RuleVerdict, ruleVerdict } from "./rule-verdict.ts";
+import { conflictsNear, cueFeatures, polarityOfSentence, stanceFeatures } from "./stance-features.ts";
+import { STANCES, type Stance, type StanceModel, shippedStanceModel } from "./stance-model.ts";
 
-export interface ClaimFeatures {
-  terms: string[];
-  /** Fraction of claim terms found anywhere in the article. */
-  coverage: number;
-  /** Coverage weighted by how often each found term recurs (topic words recur). */
-  mass: number;
-  /** Best fraction of claim terms found in one sentence (or a sentence and its successor). */
-  best: number;
-  numbersMatched: number;
-  numbersMissing: number;
-  claimNegated: string[];
-  /** Negated debunks in the claim ("not a hoax"): it asserts the story is real. */
-  claimAffirmsReal: string[];
-  claimHedged: string[];
-  claimQuestion: boolean;
-  /** Sentences ranked by overlap with the claim, best first. */
-  matches: { sentence: IndexedSentence; overlap: number }[];
+export { type ClaimFeatures, claimFeatures, PARAMS, type StanceCues, stanceCues } from "./claim-features.ts";
+
+export interface CheckOptions {
+  /** Paragraphs to ignore: the junk the article's digest dropped. */
+  junkParagraphs?: readonly number[];
+  /** The article's digest statements: their status is the digest's reading of each sentence. */
+  statements?: readonly Statement[];
+  /** A stance model other than the shipped one (training, tests). */
+  model?: StanceModel;
 }
 
-export function claimFeatures(index: ArticleIndex, claim: string): ClaimFeatures {
-  const terms = termsOf(claim);
-  // Names the article itself capitalises weigh most; common words least.
-  const weights = terms.map((t) => (index.names.has(t) ? 1.5 : termWeight(t)));
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
-  let found = 0;
-  let mass = 0;
-  terms.forEach((t, i) => {
-    const f = index.sentenceFreq.get(t) ?? 0;
-    const w = weights[i] ?? 1;
-    if (f > 0) found += w;
-    mass += w * Math.min(1, Math.log2(1 + f) / 2);
-  });
-  const overlapOf = (has: (t: string) => boolean): number => {
-    let hit = 0;
-    terms.forEach((t, i) => {
-      if (has(t)) hit += weights[i] ?? 1;
-    });
-    return hit / total;
-  };
-  const matches = index.sentences
-    .map((sentence) => ({ sentence, overlap: overlapOf((t) => sentence.terms.has(t)) }))
-    .filter((m) => m.overlap > 0)
-    .sort((a, b) => b.overlap - a.overlap || a.sentence.order - b.sentence.order);
-  let best = matches[0]?.overlap ?? 0;
-  // A claim is often spread across two adjacent sentences.
-  for (let i = 0; i + 1 < index.sentences.length; i++) {
-    const a = index.sentences[i];
-    const b = index.sentences[i + 1];
-    if (!a || !b) continue;
-    best = Math.max(best, overlapOf((t) => a.terms.has(t) || b.terms.has(t)) * 0.9);
-  }
-  let numbersMatched = 0;
-  let numbersMissing = 0;
-  for (const w of words(claim)) {
-    if (!/^\d+$/.test(w)) continue;
-    if (index.numbers.has(w)) numbersMatched++;
-    else numbersMissing++;
-  }
+/** Everything the checker measures for one pair, before deciding. */
+export interface ClaimAnalysis {
+  index: ArticleIndex;
+  f: ClaimFeatures;
+  cues: StanceCues;
+  rule: RuleVerdict;
+  /** Polarity conflicts of the claim with its best-matching sentences, best first. */
+  conflicts: PolarityConflict[][];
+  features: number[];
+  /** Sparse cue-word features (see `cueFeatures`). */
+  cueFeatures: Map<string, number>;
+}
+
+export function analyseClaim(article: string, claim: string, options: CheckOptions = {}): ClaimAnalysis {
+  const index = indexArticle(article, options.junkParagraphs);
+  return analyseMatched(index, claimFeatures(index, claim));
+}
+
+function analyseMatched(index: ArticleIndex, f: ClaimFeatures): ClaimAnalysis {
+  const cues = stanceCues(index, f);
+  const rule = ruleVerdict(f, cues);
   return {
-    terms,
-    coverage: found / total,
-    mass: mass / total,
-    best,
-    numbersMatched,
-    numbersMissing,
-    claimNegated: [...cueMatches(CLAIM_NEGATION, ownVoice(claim)), ...cueMatches(CLAIM_DEBUNK, claim)],
-    claimAffirmsReal: cueMatches(NEGATED_DEBUNK, claim),
-    claimHedged: cueMatches(CLAIM_HEDGE, claim),
-    claimQuestion: /\?/.test(claim),
-    matches,
+    index,
+    f,
+    cues,
+    rule,
+    conflicts: conflictsNear(f, cues.near.slice(0, 3)),
+    features: stanceFeatures(index, f, cues, rule),
+    cueFeatures: cueFeatures(f, cues),
   };
 }
 
-/**
- * The claim without quoted words or hyphenated compounds: a negation inside a quote ("'hands up,
- * don't shoot'") or a compound ("no-show fee") is part of the story, not the headline denying it.
- */
-function ownVoice(claim: string): string {
-  return claim
-    .replace(/["“][^"“”]*["”]|‘.*?’(?!\p{L})|(?<!\p{L})'.*?'(?!\p{L})/gu, " ")
-    .replace(/[\p{L}'’]+(?:-[\p{L}'’]+)+/gu, " ");
-}
-
-/** Thresholds of the method (not of any article), exported so a harness can read them. */
-export const PARAMS = Object.freeze({
-  relatedMin: 0.6, // coverage + best-sentence overlap needed to call an article "about" the claim
-  nearOverlap: 0.2, // a sentence this close to the claim counts as discussing it
-  nearCount: 6, // how many best-matching sentences to read for cues
-  leadSentences: 3, // the opening sentences set the article's stance
-  weakRefute: 0.5, // weight of a weak debunk cue relative to a strong one
-  denial: 0.5, // weight of a denial cue
-  negatedBest: 0.75, // weight of a plain negation in the best-matching sentence
-  contradictMin: 2, // contra score needed to call a plain claim contradicted
-  disputeMin: 1, // contra score above which a plain claim is disputed
-  agreeDenialMin: 0.5, // contra score needed to confirm a claim that is itself a denial
-  hedgeMax: 0.3, // hedge score above which an article only reports the claim
-  localHedge: 0.2, // weight of hedges in the claim-matching sentences, added to the article-wide density
-  localCount: 3, // how many best-matching sentences the local hedge score reads
-});
-
-export interface StanceCues {
-  /** Weighted evidence that the article rejects the story. */
-  contra: number;
-  /** Article-wide hedge density plus hedging where the claim is discussed. */
-  hedgeScore: number;
-  refute: string[];
-  denial: string[];
-  hedge: string[];
-  /** Sentences the cues were read from, best match first. */
-  near: IndexedSentence[];
-}
-
-/** Debunk/denial/hedge cues in the sentences that match the claim and in the article's lead. */
-export function stanceCues(index: ArticleIndex, f: ClaimFeatures): StanceCues {
-  const near = f.matches
-    .filter((m) => m.overlap >= PARAMS.nearOverlap)
-    .slice(0, PARAMS.nearCount)
-    .map((m) => m.sentence);
-  const read = new Set(near);
-  for (const s of index.sentences.slice(0, PARAMS.leadSentences)) read.add(s);
-  const cues: StanceCues = { contra: 0, hedgeScore: 0, refute: [], denial: [], hedge: [], near };
-  for (const s of read) {
-    cues.refute.push(...s.refute, ...s.weakRefute);
-    cues.denial.push(...s.denial);
-    cues.hedge.push(...s.hedge);
-    cues.contra +=
-      s.refute.length + PARAMS.weakRefute * s.weakRefute.length + PARAMS.denial * s.denial.length;
-  }
-  const local = near.slice(0, PARAMS.localCount);
-  let localHedges = 0;
-  for (const s of local) localHedges += 2 * s.hedge.length + s.weakHedge.length;
-  cues.hedgeScore = index.hedgeDensity + (PARAMS.localHedge * localHedges) / Math.max(1, local.length);
-  const best = near[0];
-  if (best && best.negation.length > 0) cues.contra += PARAMS.negatedBest;
-  return cues;
-}
-
-function quoteList(cues: string[]): string {
+function quoteList(cues: readonly string[]): string {
   return [...new Set(cues)]
     .slice(0, 3)
     .map((c) => `'${c}'`)
@@ -164,10 +74,74 @@ function pickEvidence(f: ClaimFeatures, prefer: (s: IndexedSentence) => boolean)
 }
 
 const rejects = (s: IndexedSentence): boolean => s.refute.length + s.weakRefute.length + s.denial.length > 0;
+const plain = (s: IndexedSentence): boolean => s.hedge.length === 0 && s.weakHedge.length === 0;
 
-export interface CheckOptions {
-  /** Paragraphs to ignore: the junk the article's digest dropped. */
-  junkParagraphs?: readonly number[];
+/**
+ * The best-matching sentence when it is about the same thing as the claim: every claim term there, or
+ * its opposite. A headline whose terms are spread over the article is not answered by one opposite word.
+ */
+function answeringSentence(a: ClaimAnalysis): IndexedSentence | undefined {
+  const best = a.f.matches[0];
+  const near = a.cues.near[0];
+  if (!best || !near || best.sentence !== near) return undefined;
+  const answered = a.f.terms.filter((t) => near.terms.has(t)).length + oppositeMatches(a.f.terms, near.terms);
+  return answered >= OPPOSED_COVERAGE * a.f.terms.length ? near : undefined;
+}
+
+/** A claim that negates the opposite of what the answering sentence plainly states ("not open", "closed"). */
+function agreesByNegatedOpposite(a: ClaimAnalysis): PolarityConflict | undefined {
+  const near = answeringSentence(a);
+  if (!near || near.question || !plain(near)) return undefined;
+  return negatedOppositeAgreement(a.f.claimPolarity, polarityOfSentence(near), a.f.terms);
+}
+
+/** Share of the claim's terms the answering sentence must hold (or hold the opposite of). */
+const OPPOSED_COVERAGE = 0.9;
+
+/**
+ * The best-matching sentence says the opposite of a plain claim on the claim's own terms ("closed"
+ * against "open", "was not arrested" against "arrested"), and says it plainly: read as a contradiction
+ * whatever the overall stance model says, since the model learned from headlines about hoaxes.
+ */
+function opposedPlainly(a: ClaimAnalysis): PolarityConflict | undefined {
+  const near = answeringSentence(a);
+  if (!near) return undefined;
+  if (a.f.claimHedged.length > 0 || a.f.claimQuestion || near.question || !plain(near)) return undefined;
+  return (a.conflicts[0] ?? []).find((c) => c.kind === "opposite");
+}
+
+const RULE_STANCE: Record<Verdict, Stance> = {
+  confirmed: "agree",
+  contradicted: "disagree",
+  unconfirmed: "discuss",
+  disputed: "discuss",
+  not_covered: "discuss",
+};
+
+/**
+ * The model settles "states it" against "only discusses it" where it is confident enough to overrule
+ * the rules; rejecting a claim stays with the rules, whose debunk and denial cues carried over to the
+ * development pairs better than the model's (scripts/train-check.ts compares both by cross-validation).
+ */
+function decideStance(a: ClaimAnalysis, model: StanceModel): Stance {
+  const ruled = RULE_STANCE[a.rule.verdict];
+  if (ruled === "disagree") return ruled;
+  const p = model.probabilities(a.features, a.cueFeatures);
+  const top = Math.max(...p);
+  const stance = STANCES[p.indexOf(top)];
+  return stance && stance !== "disagree" && top >= model.weights.overrule ? stance : ruled;
+}
+
+/** The digest statement whose evidence holds the best-matching sentence, if any. */
+function statementFor(a: ClaimAnalysis, statements: readonly Statement[]): Statement | undefined {
+  const best = a.f.matches[0];
+  if (!best || best.overlap < 0.5) return undefined;
+  const s = best.sentence;
+  return statements.find((st) =>
+    st.evidence.some(
+      (e) => e.paragraph === s.paragraph && (e.quote.includes(s.text) || s.text.includes(e.quote)),
+    ),
+  );
 }
 
 export function checkClaim(article: string, claim: string, options: CheckOptions = {}): ClaimCheck {
@@ -176,71 +150,82 @@ export function checkClaim(article: string, claim: string, options: CheckOptions
   const n = f.terms.length;
   const foundTerms = f.terms.filter((t) => (index.sentenceFreq.get(t) ?? 0) > 0).length;
   const where = f.matches[0] ? ` (best in ¶${f.matches[0].sentence.paragraph})` : "";
-  const overlapNote = `${foundTerms} of ${n} key terms found${where}`;
-  if (n === 0 || f.coverage + f.best < PARAMS.relatedMin) {
+  const overlap = `${foundTerms} of ${n} key terms found${where}`;
+  if (!isRelated(f)) {
     return {
       verdict: "not_covered",
       evidence: [],
-      rationale: `article does not address the claim: only ${overlapNote}`,
+      rationale: `article does not address the claim: only ${overlap}`,
     };
   }
-  const cues = stanceCues(index, f);
-  const against = quoteList([...cues.refute, ...cues.denial]);
-
-  if (f.claimHedged.length > 0 || f.claimQuestion) {
+  // Stance features only for claims the article is about: most claims in a batch are not.
+  const a = analyseMatched(index, f);
+  const { cues } = a;
+  const model = options.model ?? shippedStanceModel();
+  const stance = decideStance(a, model);
+  const agreeing = claimDenies(f) ? agreesByNegatedOpposite(a) : undefined;
+  if (agreeing) {
     return {
-      verdict: "unconfirmed",
-      evidence: pickEvidence(f, (s) => s.hedge.length > 0),
-      rationale: `${overlapNote}; the claim itself is tentative (${f.claimQuestion ? "a question" : quoteList(f.claimHedged)})`,
-    };
-  }
-  if (f.claimNegated.length > 0 && f.claimAffirmsReal.length === 0) {
-    // The claim is itself a denial or debunk: an article that debunks or reports a denial supports it.
-    if (cues.contra >= PARAMS.agreeDenialMin) {
-      return {
-        verdict: "confirmed",
-        evidence: pickEvidence(f, rejects),
-        rationale: `${overlapNote}; the claim denies (${quoteList(f.claimNegated)}) and so does the article (${against || "negated"})`,
-      };
-    }
-    // Why: an article that plainly reports the very story a claim denies contradicts the claim.
-    if (cues.hedgeScore <= PARAMS.hedgeMax) {
-      return {
-        verdict: "contradicted",
-        evidence: pickEvidence(f, (s) => s.hedge.length === 0),
-        rationale: `${overlapNote}; the claim denies (${quoteList(f.claimNegated)}) but the article states the story plainly`,
-      };
-    }
-    return {
-      verdict: "unconfirmed",
+      verdict: "confirmed",
       evidence: pickEvidence(f, () => false),
-      rationale: `${overlapNote}; the claim denies (${quoteList(f.claimNegated)}) but the article does not take that line`,
+      rationale: `${overlap}; the claim's 'not ${agreeing.claimTerm}' is the article's '${agreeing.sentenceTerm}'`,
     };
   }
-  if (cues.contra >= PARAMS.contradictMin) {
+  const opposed = claimDenies(f) ? undefined : opposedPlainly(a);
+  if (opposed) {
     return {
       verdict: "contradicted",
-      evidence: pickEvidence(f, rejects),
-      rationale: `${overlapNote}; the article rejects it (${against || "negated"})`,
+      evidence: pickEvidence(f, () => false),
+      rationale: `${overlap}; the article says the opposite ('${opposed.sentenceTerm}' against the claim's '${opposed.claimTerm}')`,
     };
   }
-  if (cues.contra >= PARAMS.disputeMin) {
+  const statement = options.statements ? statementFor(a, options.statements) : undefined;
+  if (statement && stance !== "disagree") {
+    const verdict: Verdict = statement.status === "unknown" ? "unconfirmed" : statement.status;
+    return {
+      verdict,
+      evidence: statement.evidence.slice(0, 3),
+      rationale: `${overlap}; the digest reads this as ${statement.status} (${statement.rationale || statement.id})`,
+    };
+  }
+  const against = quoteList([...cues.refute, ...cues.denial]);
+  if (stance === "disagree") {
+    return {
+      verdict: "contradicted",
+      evidence: pickEvidence(f, claimDenies(f) ? plain : rejects),
+      rationale: claimDenies(f)
+        ? `${overlap}; the claim denies (${quoteList(f.claimNegated)}) but the article states the story plainly`
+        : `${overlap}; the article rejects it${against ? ` (${against})` : ""}`,
+    };
+  }
+  if (stance === "agree") {
+    return {
+      verdict: "confirmed",
+      evidence: pickEvidence(f, claimDenies(f) ? rejects : plain),
+      rationale: claimDenies(f)
+        ? `${overlap}; the claim denies (${quoteList(f.claimNegated)}) and so does the article${against ? ` (${against})` : ""}`
+        : `${overlap}; the article states it plainly`,
+    };
+  }
+  // Discussed, not settled: disputed when someone on the record denies it, else only reported.
+  const denials = cues.near.flatMap((s) => s.denial);
+  if (denials.length > 0) {
     return {
       verdict: "disputed",
       evidence: pickEvidence(f, rejects),
-      rationale: `${overlapNote}; conflicting accounts (${against || "negated"})`,
+      rationale: `${overlap}; conflicting accounts (${quoteList(denials)})`,
     };
   }
-  if (cues.hedgeScore > PARAMS.hedgeMax) {
-    return {
-      verdict: "unconfirmed",
-      evidence: pickEvidence(f, (s) => s.hedge.length > 0),
-      rationale: `${overlapNote}; hedged: ${quoteList(cues.hedge.length ? cues.hedge : cues.near.flatMap((s) => s.weakHedge))}`,
-    };
-  }
+  const hedges = cues.near.flatMap((s) => [...s.hedge, ...s.weakHedge]);
+  const why =
+    f.claimHedged.length > 0 || f.claimQuestion
+      ? `the claim itself is tentative (${f.claimQuestion ? "a question" : quoteList(f.claimHedged)})`
+      : hedges.length > 0
+        ? `hedged: ${quoteList(hedges)}`
+        : "the article reports it without settling it";
   return {
-    verdict: "confirmed",
-    evidence: pickEvidence(f, (s) => s.hedge.length === 0),
-    rationale: `${overlapNote}; stated plainly, without hedges or denials`,
+    verdict: "unconfirmed",
+    evidence: pickEvidence(f, (s) => s.hedge.length > 0),
+    rationale: `${overlap}; ${why}`,
   };
 }

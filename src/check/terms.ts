@@ -24,8 +24,15 @@ const COMMON = new Set(
     .map(stem),
 );
 
+const isApostrophe = (c: string | undefined): boolean => c === "'" || c === "’";
+
+/** The word without leading or trailing apostrophes (a loop: a `['’]+$` pattern rescans long runs). */
 function clean(word: string): string {
-  return word.replace(/^['’]+|['’]+$/g, "");
+  let start = 0;
+  let end = word.length;
+  while (start < end && isApostrophe(word[start])) start++;
+  while (end > start && isApostrophe(word[end - 1])) end--;
+  return word.slice(start, end);
 }
 
 /** Unique stemmed terms of a text, hyphenated compounds also split into parts. */

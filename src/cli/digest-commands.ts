@@ -11,10 +11,15 @@ async function digestOf(ctx: CliContext, text: string): Promise<Digest> {
   return (await (await ctx.services()).digests.digest(text)).digest;
 }
 
-/** Offline checks reuse a cached digest's junk flags but never build a digest just for a check. */
-async function check(ctx: CliContext, article: string, claim: string) {
+/**
+ * A single check builds (or reuses) the article's digest, so the verdict agrees with the digest's own
+ * reading of the supporting sentence. A batch (`check --jsonl`) reuses a cached digest but never builds
+ * one just for a check: thousands of claims must stay fast.
+ */
+async function check(ctx: CliContext, article: string, claim: string, batch = false) {
   const { answerer, digests } = await ctx.services();
-  const digest = answerer.checkNeedsDigest ? await digestOf(ctx, article) : await digests.peek(article);
+  const digest =
+    answerer.checkNeedsDigest || !batch ? await digestOf(ctx, article) : await digests.peek(article);
   return answerer.check(article, claim, digest);
 }
 
@@ -40,7 +45,12 @@ export async function checkCommand(ctx: CliContext): Promise<number> {
     const outcome = await runJsonl(async (row) => {
       const claim = requireString(row, "claim");
       if (!claim.trim()) throw new BadInputError("the claim is empty");
-      const result = await check(ctx, validateArticle(requireString(row, "article"), max, "article"), claim);
+      const result = await check(
+        ctx,
+        validateArticle(requireString(row, "article"), max, "article"),
+        claim,
+        true,
+      );
       return { id: row.id, verdict: result.verdict, evidence: result.evidence, rationale: result.rationale };
     });
     return outcome.failed > 0 ? 1 : 0;
