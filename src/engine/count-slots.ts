@@ -54,7 +54,7 @@ export interface CountSlot {
 }
 
 const COUNT =
-  /\b(at least|more than|as many as|up to|nearly|almost|about|around|some)?\s*\b(no|zero|one|a single|single|lone|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozen|twenty|several|multiple|\d{1,3}(?:,\d{3})*)\s+((?:[\p{L}#-]+\s+){0,2}?)([\p{L}-]+)\b([^.;]{0,60})/giu;
+  /\b(at least|more than|as many as|up to|nearly|almost|about|around|some)?\s*\b(no|zero|one|a single|single|lone|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozen|twenty|several|multiple|\d{1,3}(?:,\d{3})*)\s+([\p{L}#-]+(?:\s+[\p{L}#-]+){0,2})/giu;
 
 /** The slot counts one account gives: "at least two attackers", "three people were killed", "no cases". */
 export function countSlots(text: string): CountSlot[] {
@@ -63,33 +63,54 @@ export function countSlots(text: string): CountSlot[] {
   for (let m = COUNT.exec(text); m; m = COUNT.exec(text)) {
     const raw = (m[2] ?? "").toLowerCase().replace(/^a\s+/, "");
     const count = NUMBER_WORDS[raw] ?? Number(raw.replace(/,/g, ""));
-    const noun = (m[4] ?? "").toLowerCase();
-    const after = m[5] ?? "";
+    // Continue right after the number: the words read here may hold the next count.
+    const wordsAt = m.index + m[0].length - (m[3] ?? "").length;
+    COUNT.lastIndex = wordsAt;
     if (!Number.isFinite(count)) continue;
+    // The counted noun is one of the next three words: "two attackers", "2 confirmed cases".
+    const words = (m[3] ?? "").split(/\s+/);
+    const at = words.findIndex((w) => PERPETRATOR.test(w) || TOLL.test(w) || PEOPLE.test(w));
+    const noun = (words[at] ?? "").toLowerCase();
     // "one of the attackers", "one is dead": not a count of the noun.
-    if (/^of$/i.test(noun)) continue;
-    // A plural noun after two or more, a singular after one: "two attackers", "one attacker".
+    if (at < 0 || words.slice(0, at).some((w) => /^(?:of|is|was|are|were)$/i.test(w))) continue;
+    const after =
+      text
+        .slice(wordsAt)
+        .split(/\s+/)
+        .slice(at + 1)
+        .join(" ")
+        .slice(0, 60)
+        .split(/[.;]/)[0] ?? "";
     let slot: string | undefined;
     if (PERPETRATOR.test(noun)) slot = "perpetrator";
     else if (TOLL.test(noun)) slot = tollSlot(noun, after);
-    else if (PEOPLE.test(noun)) slot = OUTCOMES.find(([, re]) => re.test(after))?.[0];
+    else slot = nearestOutcome(after);
     if (!slot) continue;
     out.push({ slot, count, atLeast: /^(?:at least|more than|as many as)$/i.test(m[1] ?? "") });
-    COUNT.lastIndex = m.index + (m[0].length - after.length);
   }
   // "no one was killed", "nobody was hurt".
   const none = /\b(?:no one|nobody|none)\b\s+(?:was|were|has been|had been|is)?\s*([^.;]{0,40})/i.exec(text);
   if (none) {
-    const slot = OUTCOMES.find(([, re]) => re.test(none[1] ?? ""))?.[0];
+    const slot = nearestOutcome(none[1] ?? "");
     if (slot) out.push({ slot, count: 0, atLeast: false });
   }
   return out;
 }
 
+/** What happened to the people counted: the outcome word closest after the count. */
+function nearestOutcome(after: string): string | undefined {
+  let best: { slot: string; at: number } | undefined;
+  for (const [slot, re] of OUTCOMES) {
+    const at = after.search(re);
+    if (at >= 0 && (!best || at < best.at)) best = { slot, at };
+  }
+  return best?.slot;
+}
+
 function tollSlot(noun: string, after: string): string {
   if (/^(?:deaths?|dead|fatalit)/i.test(noun)) return "dead";
   if (/^injur/i.test(noun)) return "hurt";
-  if (/^(?:victims?|casualt)/i.test(noun)) return OUTCOMES.find(([, re]) => re.test(after))?.[0] ?? "victim";
+  if (/^(?:victims?|casualt)/i.test(noun)) return nearestOutcome(after) ?? "victim";
   return "case";
 }
 

@@ -15,13 +15,14 @@ const REJECT_CUE =
 export const ACCOUNT_NOUN =
   /\b(?:claims?|reports?|allegations?|accusations?|charges?|suggestions?|rumou?rs?|assertions?|notion|idea|stor(?:y|ies)|accounts?|version|figures?|findings?|conclusions?|characteri[sz]ation|speculation)\b/i;
 
-// What a refusal takes as its object: a thing asked for, not a claim ("denied bail", "denied them entry").
+// What a refusal takes as its object: a thing asked for, not a claim ("denied bail", "denied them
+// entry", "rejected a media request").
 const REFUSED_THING =
-  /^(?:him|her|them|me|us|you|it\s+(?:to|a|an|the)\b)?\s*(?:the\s+|a\s+|an\s+|any\s+|his\s+|her\s+|their\s+)?(?:bail|entry|access|permission|request|application|visa|appeal|motion|petition|bid|offer|proposal|plea|parole|asylum|credit|funding|license|licence|admission|service|treatment)\b/i;
+  /^(?:him|her|them|me|us|you)?\s*(?:(?:the|a|an|any|his|her|their|its)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:bail|entry|access|permission|requests?|applications?|visas?|appeals?|motions?|petitions?|bids?|offers?|proposals?|pleas?|parole|asylum|credit|funding|licen[cs]es?|admission|service|treatment|nominations?|arguments?|lawsuits?|bills?|amendments?|measures?|resolutions?)\b/iu;
 
-// A proposition: the content has a finite verb of its own ("that the plant had failed").
-const FINITE_VERB =
-  /\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|did|does|do|[a-z]{3,}ed)\b/i;
+// A proposition: a clause whose subject leads straight into a finite verb ("the plant had failed"),
+// not a noun phrase ("the appeal", "single mothers, black families would ...").
+const CLAUSE = /^(?:[\p{L}\d'’-]+\s+){0,5}?(?:is|are|was|were|has|have|had|will|would|could|did|does|do)\b/iu;
 
 /** Whether a reporting cue with this content denies a claim. */
 export function isDenial(cue: string | undefined, content: string): boolean {
@@ -30,7 +31,7 @@ export function isDenial(cue: string | undefined, content: string): boolean {
   if (DENY_CUE.test(cue)) return !REFUSED_THING.test(text);
   if (REJECT_CUE.test(cue)) {
     const head = text.split(/\s+/).slice(0, 4).join(" ");
-    return ACCOUNT_NOUN.test(head) || (FINITE_VERB.test(text) && !REFUSED_THING.test(text));
+    return ACCOUNT_NOUN.test(head) || (CLAUSE.test(text) && !REFUSED_THING.test(text));
   }
   return false;
 }

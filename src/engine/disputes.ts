@@ -74,11 +74,11 @@ function link(a: Account, b: Account): void {
 
 const where = (a: Account) => `¶${a.paragraph}`;
 
-/** Two accounts in conflict: the weaker disputed, or both when neither outweighs the other. */
+/** Two accounts in conflict: both sides are disputed and each names the other. */
 function conflict(a: Account, b: Account, what: string): void {
   link(a, b);
-  if (a.strength <= b.strength) disputes(a, `${what}: conflicts with ${where(b)}`);
-  if (b.strength <= a.strength) disputes(b, `${what}: conflicts with ${where(a)}`);
+  disputes(a, `${what}: conflicts with ${where(b)}`);
+  disputes(b, `${what}: conflicts with ${where(a)}`);
 }
 
 const sameSources = (a: Account, b: Account) =>
@@ -145,8 +145,7 @@ function markChallenges(ctx: Context): void {
     if (a.sourced && !denied) disputes(a, `takes issue with another account: '${challenge.cue.trim()}'`);
     for (const b of targetsOf(a, challenge.target, denied, ctx).filter((b) => !challengers.has(b))) {
       link(a, b);
-      if (b.strength < 3 || a.strength >= 3 || !a.sourced)
-        disputes(b, `${denied ? "denied" : "challenged"} in ${where(a)}`);
+      disputes(b, `${denied ? "denied" : "challenged"} in ${where(a)}`);
     }
   }
 }
@@ -168,7 +167,11 @@ function targetsOf(a: Account, target: string, both: boolean, ctx: Context): Acc
   );
   const owner = ownerOf(target);
   if (owner) {
-    const told = new RegExp(`\\b${escapeRegExp(owner)}(?:['’]s?)?\\s+(?:\\S+\\s+)?(?:${ACCOUNT_VERB})`, "iu");
+    // "North Korea claims", "the AP reported", "North Korea's claim": not "the AP report merits".
+    const told = new RegExp(
+      `\\b${escapeRegExp(owner)}(?:\\s+(?:\\S+\\s+)?(?:${ACCOUNT_VERB})|['’]s?\\s+(?:\\S+\\s+)?(?:${ACCOUNT_NOUNS}))\\b`,
+      "iu",
+    );
     return candidates.filter(
       (b) => b.s.sources.some((id) => namesOwner(ctx.nameOf(id), owner)) || told.test(b.quote),
     );
@@ -189,7 +192,8 @@ function targetsOf(a: Account, target: string, both: boolean, ctx: Context): Acc
   });
 }
 
-const ACCOUNT_VERB = "claim|claims|claimed|report|reports|reported|said|says|announced|alleged|allegation";
+const ACCOUNT_VERB = "claims|claimed|reports|reported|said|says|announced|alleged|alleges|told";
+const ACCOUNT_NOUNS = "claims?|reports?|allegations?|account|version|statement";
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const namesOwner = (name: string, owner: string) => {
   const n = name.toLowerCase().split(/\s+/);
@@ -206,23 +210,33 @@ function commonTerms(accounts: Account[]): Set<string> {
   return new Set([...df].filter(([, n]) => n > Math.max(2, accounts.length / 4)).map(([t]) => t));
 }
 
-/** Different counts for one slot from different sources: two attackers against one, five dead against three. */
+/**
+ * Different counts for one slot from different sources: five dead against three, both disputed. An
+ * account that only speaks of "the attacker" counts one by implication: against "two attackers" it is
+ * linked, and only the explicit count is disputed ("one is dead" may be one of the two).
+ */
 function markCountConflicts(accounts: Account[]): void {
   const counted = accounts
     .filter((a) => !OTHER_TIME.test(a.quote))
     .map((a) => ({ a, slots: countSlots(a.quote), one: speaksOfOnePerpetrator(a.quote) }))
     .filter((x) => x.slots.length > 0 || x.one);
+  type Counted = (typeof counted)[number];
+  const manyAgainstOne = (x: Counted, y: Counted) =>
+    !y.slots.length && y.one && x.slots.some((p) => p.slot === "perpetrator" && p.count > 1);
   for (const x of counted)
     for (const y of counted) {
       if (y.a.index <= x.a.index || sameSources(x.a, y.a)) continue;
-      const clash =
-        x.slots.find(
-          (p) =>
-            y.slots.some((q) => countsConflict(p, q)) ||
-            (p.slot === "perpetrator" && p.count > 1 && y.one && !y.slots.length),
-        ) ?? y.slots.find((q) => q.slot === "perpetrator" && q.count > 1 && x.one && !x.slots.length);
+      const clash = x.slots.find((p) => y.slots.some((q) => countsConflict(p, q)));
       if (clash)
         conflict(x.a, y.a, `another count of the ${clash.slot === "perpetrator" ? "attackers" : clash.slot}`);
+      for (const [many, one] of [
+        [x, y],
+        [y, x],
+      ] as const)
+        if (manyAgainstOne(many, one)) {
+          link(many.a, one.a);
+          disputes(many.a, `another count of the attackers: the account in ${where(one.a)} speaks of one`);
+        }
     }
 }
 
