@@ -113,3 +113,28 @@ describe("disputes that exist", () => {
     expect(d.statements.some((s) => s.conflictsWith?.length)).toBe(false);
   });
 });
+
+describe("the summary", () => {
+  const KILLING = [
+    "Fears grow for aid worker held in the Sahel.",
+    "A militant group claimed on Tuesday that it had killed Dana Reyes, an aid worker abducted in northern Mali in March, in a statement posted on a jihadist website.",
+    "The foreign ministry said it was working to verify the claim and had been in contact with the family of the aid worker.",
+    "Reyes, 41, had worked for the charity in Mali and Niger for ten years, the charity said.",
+    "Murdered: a file picture of the aid worker. Photo: Charity handout",
+    "The charity said its staff in the region would stay in their posts.",
+  ].join("\n\n");
+
+  it("keeps a reported killing at the core, said to be reported, never as plain fact", () => {
+    const { summary } = digestArticle(KILLING);
+    expect(summary).toMatch(/Reported \(unconfirmed\): A militant group claimed [^.]*killed Dana Reyes/);
+    // Every mention of the killing carries the label.
+    expect(summary.split("Reported (unconfirmed): ").slice(1).join("")).toContain("killed");
+    expect(summary.split("Reported (unconfirmed): ")[0]).not.toContain("killed");
+    expect(summary.length).toBeLessThanOrEqual(700);
+  });
+
+  it("leaves captions and photo credits out", () => {
+    const { summary } = digestArticle(KILLING);
+    expect(summary).not.toMatch(/Photo:|file picture|Murdered:/);
+  });
+});
