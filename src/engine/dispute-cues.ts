@@ -51,7 +51,7 @@ export const DISCREDITED_ACCOUNT = new RegExp(
 );
 
 /** Explicit markers that the article carries conflicting accounts. */
-export const CONFLICT_MARKER = new RegExp(
+const CONFLICT_MARKER = new RegExp(
   [
     "\\baccounts?\\s+(?:of\\s+[^.;]{1,60}?\\s+)?(?:differ|differed|differs|vary|varied|varies|conflict|conflicted)\\b",
     "\\b(?:conflicting|contradictory|contradicting|differing|competing|contrasting|inconsistent|contradicted|disputed)\\s+(?:[\\p{L}-]+\\s+)?(?:reports|accounts|claims|statements|versions|figures|information|stories|narratives|tallies|numbers|estimates|counts)\\b",
@@ -65,6 +65,17 @@ export const CONFLICT_MARKER = new RegExp(
   "iu",
 );
 
+// A cheap first look: every challenge pattern holds one of these words.
+const CHALLENGE_WORD =
+  /true|false|mislead|inaccura|incorrect|wrong|baseless|unfounded|groundless|fabricat|made up|misconstru|mischaracteri|misrepresent|distort|exaggerat|overblown|hoax|\blie|nonsense|propaganda|fake|bogus|fiction|rubbish|no such|doubt|question|skeptic|inconsisten|discount|disput|contradict|refut|debunk|challeng|turned out|emerged|became clear|revealed|cherry|misquot/i;
+const MARKER_WORD =
+  /differ|var(?:y|ied|ies)|conflict|contradict|competing|contrast|inconsistent|disputed|others|odds|contrary|denie|deny|reject/i;
+
+/** Whether a sentence says that accounts conflict, and the words that say so. */
+export function conflictMarker(text: string): string | undefined {
+  return MARKER_WORD.test(text) ? CONFLICT_MARKER.exec(text)?.[0] : undefined;
+}
+
 /** Where a statement takes issue with another account: the words, and the phrase naming that account. */
 export interface Challenge {
   cue: string;
@@ -74,6 +85,7 @@ export interface Challenge {
 
 /** Whether a claim takes issue with another account, and which one. */
 export function findChallenge(text: string): Challenge | undefined {
+  if (!CHALLENGE_WORD.test(text)) return undefined;
   const isFalse = ACCOUNT_IS_FALSE.exec(text);
   if (isFalse) return { cue: isFalse[0], target: anaphoric(isFalse[1] ?? "") };
   const notTrue = ANAPHOR_NOT_TRUE.exec(text);

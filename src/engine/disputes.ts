@@ -2,7 +2,7 @@ import type { SourceKind, Statement } from "../digest/schema.ts";
 import { countSlots, countsConflict, speaksOfOnePerpetrator } from "./count-slots.ts";
 import {
   ACCOUNT_WORD,
-  CONFLICT_MARKER,
+  conflictMarker,
   DISCREDITED_ACCOUNT,
   findChallenge,
   ownerOf,
@@ -35,7 +35,8 @@ interface Account {
   sourced: boolean;
   /** 3: authority on record, 2: narration or a named source on record, 1: anything weaker. */
   strength: number;
-  topics: Set<string>;
+  /** Topic words, read only when a challenge needs them. */
+  readonly topics: Set<string>;
 }
 
 type KindOf = (id: string) => SourceKind;
@@ -89,11 +90,24 @@ const shareSource = (a: Account, b: Account) => a.s.sources.some((id) => b.s.sou
 const OTHER_TIME =
   /\b(?:in|since|during|last|since)\s+(?:(?:19|20)\d\d|year|month|decade)\b|\b(?:19|20)\d\d\b/i;
 
+/** Topic words of one quote, computed once per digest run (quotes repeat across lookups). */
+function memoTopics(): (quote: string) => Set<string> {
+  const memo = new Map<string, Set<string>>();
+  return (quote) => {
+    const known = memo.get(quote);
+    if (known) return known;
+    const t = topicTerms(quote);
+    memo.set(quote, t);
+    return t;
+  };
+}
+
 export function markDisputes(
   statements: Statement[],
   kindOf: KindOf,
   nameOf: (id: string) => string = () => "",
 ): void {
+  const topicsOf = memoTopics();
   const accounts: Account[] = statements.map((s, index) => {
     const quote = s.evidence[0]?.quote ?? s.claim;
     return {
@@ -104,11 +118,21 @@ export function markDisputes(
       claim: s.sources.length ? s.claim : quote,
       sourced: s.sources.length > 0,
       strength: strengthOf(s, kindOf),
-      topics: topicTerms(quote),
+      get topics() {
+        return topicsOf(quote);
+      },
     };
   });
   markExplicitConflicts(accounts);
-  markChallenges({ accounts, nameOf, common: commonTerms(accounts) });
+  let common: Set<string> | undefined;
+  markChallenges({
+    accounts,
+    nameOf,
+    get common() {
+      common ??= commonTerms(accounts);
+      return common;
+    },
+  });
   markCountConflicts(accounts);
   markEventAccounts(accounts, kindOf);
 }
@@ -116,14 +140,14 @@ export function markDisputes(
 /** "Accounts differ", "conflicting reports", "some said ... while others said". */
 function markExplicitConflicts(accounts: Account[]): void {
   for (const a of accounts) {
-    const marker = CONFLICT_MARKER.exec(a.quote);
+    const marker = conflictMarker(a.quote);
     if (!marker) continue;
-    disputes(a, `conflicting accounts: '${marker[0].trim()}'`);
+    disputes(a, `conflicting accounts: '${marker.trim()}'`);
     // A marker on its own ("Accounts differ.") covers the accounts that follow it in the paragraph.
     if (!a.sourced)
       for (const b of accounts)
         if (b.paragraph === a.paragraph && b.index > a.index && b.sourced) {
-          disputes(b, `conflicting accounts: '${marker[0].trim()}'`);
+          disputes(b, `conflicting accounts: '${marker.trim()}'`);
           link(a, b);
         }
   }
