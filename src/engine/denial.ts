@@ -6,7 +6,18 @@
  */
 
 /** Reporting verbs that deny or reject what someone else said. */
-const DENY_CUE = /^(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|refuted|refutes|rebutted|rebuts)$/i;
+const DENY_CUE =
+  /^(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|refuted|refutes|rebutted|rebuts)(?:\s+by)?$/i;
+/**
+ * A denial reported inside what another source said: "Officials have denied that the dam was damaged,
+ * the agency said." The subject leads straight into the verb; "was denied bail" is passive, not a denial.
+ */
+const NESTED_DENIAL =
+  /^(?:[\p{L}\d'’.-]+\s+){1,6}?(?:(?:has|have|had)\s+)?(?:(?:strongly|flatly|firmly|repeatedly|again|also)\s+)?(?:denied|denies|refuted|refutes)\s+(?:that|the|any|all|reports?|claims?|allegations?|accusations?|charges?|wrongdoing|involvement|responsibility|it|this|these|those)\b/iu;
+/** "The allegations were denied by the company": a denial told in the passive, its denier after "by". */
+const DENIED_BY =
+  /\b(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+)?(?:denied|refuted|rejected|dismissed)\s+by\b/i;
+const PASSIVE_BEFORE = /\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?(?:denied|refuted)\b/i;
 /** Verbs that deny only when their object is an account or a proposition ("rejected the claim that"). */
 const REJECT_CUE =
   /^(?:(?:has|have|had)\s+)?(?:rejected|rejects|dismissed|dismisses|disputed|disputes|contested|contests)$/i;
@@ -26,8 +37,9 @@ const CLAUSE = /^(?:[\p{L}\d'’-]+\s+){0,5}?(?:is|are|was|were|has|have|had|wil
 
 /** Whether a reporting cue with this content denies a claim. */
 export function isDenial(cue: string | undefined, content: string): boolean {
-  if (!cue) return false;
   const text = content.trim();
+  if ((NESTED_DENIAL.test(text) && !PASSIVE_BEFORE.test(text)) || DENIED_BY.test(text)) return true;
+  if (!cue) return false;
   if (DENY_CUE.test(cue)) return !REFUSED_THING.test(text);
   if (REJECT_CUE.test(cue)) {
     const head = text.split(/\s+/).slice(0, 4).join(" ");
@@ -49,5 +61,14 @@ export function readDenial(
   by: string | undefined,
 ): DenialReading | undefined {
   if (!isDenial(cue, text)) return undefined;
-  return { status: "disputed", rationale: `denied by ${by ?? "a source"}`, responsibilityClaim: false };
+  return {
+    status: "disputed",
+    rationale: `${DENIAL_RATIONALE}${by ?? "a source"}`,
+    responsibilityClaim: false,
+  };
 }
+
+const DENIAL_RATIONALE = "a denial from ";
+
+/** Whether a statement's reading is a denial (disputes.ts links it to the claim it denies). */
+export const isDenialReading = (rationale: string) => rationale.startsWith(DENIAL_RATIONALE);

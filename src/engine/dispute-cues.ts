@@ -20,6 +20,12 @@ const ACCOUNT_IS_FALSE = new RegExp(
   "iu",
 );
 
+/** "Police dismissed the reports as false", "branded the claims a lie". */
+const DISMISSED_AS_FALSE = new RegExp(
+  `\\b(?:dismissed|dismisses|rejected|rejects|branded|brands|called|calls|described|describes|labell?ed)\\s+(${ACCOUNT_PHRASE})\\s+(?:as\\s+)?(?:(?:a|an|pure|complete|total|simply|utterly)\\s+)?["'“‘]?${FALSE_WORD}\\b`,
+  "iu",
+);
+
 /** "that simply isn't true", "this wasn't true". */
 const ANAPHOR_NOT_TRUE =
   /\b(that|this|it)\s+(?:(?:simply|just|is|was)\s+)?(?:isn['’]t|wasn['’]t|is not|was not)\s+(?:at all\s+)?true\b/i;
@@ -88,6 +94,8 @@ export function findChallenge(text: string): Challenge | undefined {
   if (!CHALLENGE_WORD.test(text)) return undefined;
   const isFalse = ACCOUNT_IS_FALSE.exec(text);
   if (isFalse) return { cue: isFalse[0], target: anaphoric(isFalse[1] ?? "") };
+  const dismissed = DISMISSED_AS_FALSE.exec(text);
+  if (dismissed) return { cue: dismissed[0], target: anaphoric(dismissed[1] ?? "") };
   const notTrue = ANAPHOR_NOT_TRUE.exec(text);
   if (notTrue) return { cue: notTrue[0], target: "" };
   const noSuch = NO_SUCH.exec(text);

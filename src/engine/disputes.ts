@@ -1,5 +1,6 @@
 import type { SourceKind, Statement } from "../digest/schema.ts";
 import { countSlots, countsConflict, speaksOfOnePerpetrator } from "./count-slots.ts";
+import { isDenialReading } from "./denial.ts";
 import {
   ACCOUNT_WORD,
   conflictMarker,
@@ -156,8 +157,12 @@ function markExplicitConflicts(accounts: Account[]): void {
 /** Denials and rebuttals, and the accounts they take on. */
 function markChallenges(ctx: Context): void {
   const challenges = ctx.accounts.map((a) => {
-    const denied = /^denied by /.test(a.s.rationale) && a.s.status === "disputed";
-    return { a, denied, challenge: denied ? { cue: "denied", target: a.s.claim } : findChallenge(a.claim) };
+    const denied = isDenialReading(a.s.rationale) && a.s.status === "disputed";
+    return {
+      a,
+      denied,
+      challenge: denied ? { cue: "denied", target: deniedTarget(a.s.claim) } : findChallenge(a.claim),
+    };
   });
   // Accounts that take issue with something are on the challenging side, not what is challenged.
   const challengers = new Set(challenges.filter((c) => c.challenge).map((c) => c.a));
@@ -172,6 +177,19 @@ function markChallenges(ctx: Context): void {
       disputes(b, `${denied ? "denied" : "challenged"} in ${where(a)}`);
     }
   }
+}
+
+/** What a denial names: its object ("reports of a gas leak"), or "" when it only points back ("denied it"). */
+function deniedTarget(claim: string): string {
+  const object =
+    /\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses)\s+(.*)$/i.exec(
+      claim,
+    )?.[1] ?? claim;
+  return /^(?:it|this|that|them|these|those|the (?:report|claim|allegation|accusation|story|account)s?)\b[\s.,;!]*$/i.test(
+    object,
+  )
+    ? ""
+    : object;
 }
 
 /**
