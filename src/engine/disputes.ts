@@ -1,94 +1,316 @@
 import type { SourceKind, Statement } from "../digest/schema.ts";
-import { contentTerms, stem } from "./text.ts";
+import { countSlots, countsConflict, speaksOfOnePerpetrator } from "./count-slots.ts";
+import { isDenialReading } from "./denial.ts";
+import {
+  ACCOUNT_WORD,
+  conflictMarker,
+  DISCREDITED_ACCOUNT,
+  findChallenge,
+  ownerOf,
+  REPORT_FRAME,
+} from "./dispute-cues.ts";
+import { contentTerms } from "./text.ts";
 
 /**
- * Conflicting accounts: a claim from a non-authoritative source that gives another version of an event
- * the authorities have described, or another count of the people involved. The weaker account becomes
- * disputed; both sides are linked.
+ * Conflicting accounts inside one article, found four ways:
+ * - an explicit marker ("accounts differ", "conflicting reports", "some said ... while others said");
+ * - an account taken on by another: a denial, "the report is misleading", "that simply isn't true",
+ *   "no such crime", doubt cast over a report; the account it takes on is found by what it is about;
+ * - two accounts giving different values for one slot: how many attackers, dead, hurt, held;
+ * - two accounts of how one attack happened, from an authority and from a weaker source, that share
+ *   almost nothing but the event.
+ * Sharing an event word is not a conflict. When one side is the authority on record and the other a
+ * weaker source, the weaker side is disputed and the two are linked; between equals both are disputed.
  */
 
-// Who can give a weaker, competing account: not a named person of unknown standing, not a politician.
-const WEAK_KINDS: ReadonlySet<SourceKind> = new Set(["media", "agency", "union", "social", "witness"]);
+const AUTHORITY: ReadonlySet<SourceKind> = new Set(["official", "police"]);
+const WEAK: ReadonlySet<SourceKind> = new Set(["media", "agency", "union", "social", "witness"]);
 
-// People a count can be about: "two attackers" against "the attacker" is a conflict; "two years" is not.
-const PERSON_NOUN =
-  /^(attacker|assailant|gunm[ae]n|shooter|suspect|perpetrator|bomber|hijacker|terrorist|militant|robber|killer|driver|victim|hostage|casualt(?:y|ie)|fatalit(?:y|ie)|m[ae]n|wom[ae]n|person|people|officer|soldier|passenger|intruder|stabber|accomplice)$/;
-const AUTHORITY_KINDS: ReadonlySet<SourceKind> = new Set(["official", "police"]);
+interface Account {
+  s: Statement;
+  index: number;
+  paragraph: number;
+  quote: string;
+  /** What the statement asserts, without the attribution around it. */
+  claim: string;
+  sourced: boolean;
+  /** 3: authority on record, 2: narration or a named source on record, 1: anything weaker. */
+  strength: number;
+  /** Topic words, read only when a challenge needs them. */
+  readonly topics: Set<string>;
+}
 
-// Families of event words: two accounts of one event use words from the same family.
-const EVENT_FAMILIES: RegExp[] = [
-  /\b(shot|shoot|shooting|shooter|opened fire|open fire|fired|gunfire|gunman|gunmen)\b/i,
-  /\b(stabbed|stabbing|knife)\b/i,
-  /\b(explosion|exploded|bomb|blast|detonated)\b/i,
-  /\b(drove|driving|driven|rammed|ploughed|plowed|car|vehicle|truck|van)\b/i,
-];
+type KindOf = (id: string) => SourceKind;
 
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  several: 3,
-  multiple: 2,
+interface Context {
+  accounts: Account[];
+  nameOf: (id: string) => string;
+  /** Topic words common to the whole article. */
+  common: Set<string>;
+}
+
+const topicTerms = (text: string) =>
+  new Set(
+    contentTerms(text)
+      .filter((t) => !ACCOUNT_WORD.test(t) && !ACCOUNT_WORD.test(`${t}s`))
+      .map((t) => t.slice(0, 5)),
+  );
+
+function strengthOf(s: Statement, kindOf: KindOf): number {
+  if (s.status !== "confirmed") return 1;
+  if (s.sources.length === 0) return 2;
+  if (s.sources.some((id) => AUTHORITY.has(kindOf(id)))) return 3;
+  return s.sources.every((id) => WEAK.has(kindOf(id))) ? 1 : 2;
+}
+
+function disputes(a: Account, why: string): void {
+  if (a.s.status === "unknown") return;
+  if (a.s.status !== "disputed") a.s.rationale = why;
+  a.s.status = "disputed";
+}
+
+function link(a: Account, b: Account): void {
+  a.s.conflictsWith = [...new Set([...(a.s.conflictsWith ?? []), b.s.id])];
+  b.s.conflictsWith = [...new Set([...(b.s.conflictsWith ?? []), a.s.id])];
+}
+
+const where = (a: Account) => `¶${a.paragraph}`;
+
+/** Two accounts in conflict: both sides are disputed and each names the other. */
+function conflict(a: Account, b: Account, what: string): void {
+  link(a, b);
+  disputes(a, `${what}: conflicts with ${where(b)}`);
+  disputes(b, `${what}: conflicts with ${where(a)}`);
+}
+
+const sameSources = (a: Account, b: Account) =>
+  a.s.sources.length === b.s.sources.length && a.s.sources.every((id) => b.s.sources.includes(id));
+const shareSource = (a: Account, b: Account) => a.s.sources.some((id) => b.s.sources.includes(id));
+
+// Counts tied to another time ("In 2015, six officers were killed") are other events, not other accounts.
+const OTHER_TIME =
+  /\b(?:in|since|during|last|since)\s+(?:(?:19|20)\d\d|year|month|decade)\b|\b(?:19|20)\d\d\b/i;
+
+/** Topic words of one quote, computed once per digest run (quotes repeat across lookups). */
+function memoTopics(): (quote: string) => Set<string> {
+  const memo = new Map<string, Set<string>>();
+  return (quote) => {
+    const known = memo.get(quote);
+    if (known) return known;
+    const t = topicTerms(quote);
+    memo.set(quote, t);
+    return t;
+  };
+}
+
+export function markDisputes(
+  statements: Statement[],
+  kindOf: KindOf,
+  nameOf: (id: string) => string = () => "",
+): void {
+  const topicsOf = memoTopics();
+  const accounts: Account[] = statements.map((s, index) => {
+    const quote = s.evidence[0]?.quote ?? s.claim;
+    return {
+      s,
+      index,
+      paragraph: s.evidence[0]?.paragraph ?? 0,
+      quote,
+      claim: s.sources.length ? s.claim : quote,
+      sourced: s.sources.length > 0,
+      strength: strengthOf(s, kindOf),
+      get topics() {
+        return topicsOf(quote);
+      },
+    };
+  });
+  markExplicitConflicts(accounts);
+  let common: Set<string> | undefined;
+  markChallenges({
+    accounts,
+    nameOf,
+    get common() {
+      common ??= commonTerms(accounts);
+      return common;
+    },
+  });
+  markCountConflicts(accounts);
+  markEventAccounts(accounts, kindOf);
+}
+
+/** "Accounts differ", "conflicting reports", "some said ... while others said". */
+function markExplicitConflicts(accounts: Account[]): void {
+  for (const a of accounts) {
+    const marker = conflictMarker(a.quote);
+    if (!marker) continue;
+    disputes(a, `conflicting accounts: '${marker.trim()}'`);
+    // A marker on its own ("Accounts differ.") covers the accounts that follow it in the paragraph.
+    if (!a.sourced)
+      for (const b of accounts)
+        if (b.paragraph === a.paragraph && b.index > a.index && b.sourced) {
+          disputes(b, `conflicting accounts: '${marker.trim()}'`);
+          link(a, b);
+        }
+  }
+}
+
+/** Denials and rebuttals, and the accounts they take on. */
+function markChallenges(ctx: Context): void {
+  const challenges = ctx.accounts.map((a) => {
+    const denied = isDenialReading(a.s.rationale) && a.s.status === "disputed";
+    return {
+      a,
+      denied,
+      challenge: denied ? { cue: "denied", target: deniedTarget(a.s.claim) } : findChallenge(a.claim),
+    };
+  });
+  // Accounts that take issue with something are on the challenging side, not what is challenged.
+  const challengers = new Set(challenges.filter((c) => c.challenge).map((c) => c.a));
+  for (const { a, denied, challenge } of challenges) {
+    const discredited = a.sourced ? DISCREDITED_ACCOUNT.exec(a.quote.replace(a.s.claim, " ")) : null;
+    if (discredited) disputes(a, `the account is called '${discredited[0]}'`);
+    if (!challenge) continue;
+    // The reporter finding an account untrue states a fact; a source doing so gives one side.
+    if (a.sourced && !denied) disputes(a, `takes issue with another account: '${challenge.cue.trim()}'`);
+    for (const b of targetsOf(a, challenge.target, denied, ctx).filter((b) => !challengers.has(b))) {
+      link(a, b);
+      disputes(b, `${denied ? "denied" : "challenged"} in ${where(a)}`);
+    }
+  }
+}
+
+/** What a denial names: its object ("reports of a gas leak"), or "" when it only points back ("denied it"). */
+function deniedTarget(claim: string): string {
+  const object =
+    /\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses)\s+(.*)$/i.exec(
+      claim,
+    )?.[1] ?? claim;
+  return /^(?:it|this|that|them|these|those|the (?:report|claim|allegation|accusation|story|account)s?)\b[\s.,;!]*$/i.test(
+    object,
+  )
+    ? ""
+    : object;
+}
+
+/**
+ * The accounts a challenge is aimed at: those of the owner it names ("North Korea's claim", "the AP
+ * report") before it; else those nearby about what it names ("the reports of her capture"), counting
+ * words the whole article uses as half; else, when it only points back ("that isn't true", "no such
+ * crime"), the nearest account before it.
+ */
+function targetsOf(a: Account, target: string, both: boolean, ctx: Context): Account[] {
+  const candidates = ctx.accounts.filter(
+    (b) =>
+      b !== a &&
+      b.s.status !== "unknown" &&
+      (both || b.index < a.index) &&
+      !(a.sourced && b.sourced && shareSource(a, b)) &&
+      (b.sourced || REPORT_FRAME.test(b.quote) || b.s.status === "unconfirmed"),
+  );
+  const owner = ownerOf(target);
+  if (owner) {
+    // "North Korea claims", "the AP reported", "North Korea's claim": not "the AP report merits".
+    const told = new RegExp(
+      `\\b${escapeRegExp(owner)}(?:\\s+(?:\\S+\\s+)?(?:${ACCOUNT_VERB})|['’]s?\\s+(?:\\S+\\s+)?(?:${ACCOUNT_NOUNS}))\\b`,
+      "iu",
+    );
+    return candidates.filter(
+      (b) => b.s.sources.some((id) => namesOwner(ctx.nameOf(id), owner)) || told.test(b.quote),
+    );
+  }
+  const near = candidates.filter((b) => Math.abs(b.paragraph - a.paragraph) <= 3);
+  const terms = topicTerms(target);
+  if (terms.size === 0) {
+    const before = near.filter((b) => b.index < a.index && a.paragraph - b.paragraph <= 1);
+    const nearest = before.at(-1);
+    return nearest ? [nearest] : [];
+  }
+  const namesAccount = target.split(/\s+/).some((w) => ACCOUNT_WORD.test(w.replace(/[^\p{L}]/gu, "")));
+  return near.filter((b) => {
+    let shared = 0;
+    for (const t of terms) if (b.topics.has(t)) shared += ctx.common.has(t) ? 0.5 : 1;
+    const isAccount = namesAccount && (b.sourced || REPORT_FRAME.test(b.quote));
+    return shared * 2 + (isAccount ? 1 : 0) >= 3;
+  });
+}
+
+const ACCOUNT_VERB = "claims|claimed|reports|reported|said|says|announced|alleged|alleges|told";
+const ACCOUNT_NOUNS = "claims?|reports?|allegations?|account|version|statement";
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const namesOwner = (name: string, owner: string) => {
+  const n = name.toLowerCase().split(/\s+/);
+  return owner
+    .toLowerCase()
+    .split(/\s+/)
+    .every((w) => n.includes(w));
 };
 
-/** "at least two attackers" -> attacker with a count of 2 or more. */
-function pluralCount(text: string): { noun: string; count: number } | undefined {
-  const m =
-    /\b(?:at least|more than|as many as|up to)?\s*(two|three|four|five|six|several|multiple|\d+)\s+([a-z]+?)s\b/i.exec(
-      text,
-    );
-  if (!m?.[1] || !m[2]) return undefined;
-  const count = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
-  if (count < 2 || !PERSON_NOUN.test(m[2].toLowerCase())) return undefined;
-  return { noun: stem(m[2]), count };
+/** Topic words in more than a quarter of the statements: what the whole story is about, not one account. */
+function commonTerms(accounts: Account[]): Set<string> {
+  const df = new Map<string, number>();
+  for (const a of accounts) for (const t of a.topics) df.set(t, (df.get(t) ?? 0) + 1);
+  return new Set([...df].filter(([, n]) => n > Math.max(2, accounts.length / 4)).map(([t]) => t));
 }
 
-function speaksOfOne(text: string, noun: string): boolean {
-  const re = new RegExp(
-    `\\b(?:the|a|an|one|lone|single|sole)\\s+(?:[a-z-]+\\s+)?${noun}(?:['’]s)?\\b(?!s)`,
-    "i",
-  );
-  return re.test(text);
-}
-
-export function markDisputes(statements: Statement[], kindOf: (id: string) => SourceKind): void {
-  // Open questions count too: "the attacker's identity is unknown" still speaks of one attacker.
-  const authoritative = statements.filter(
-    (s) =>
-      (s.status === "confirmed" || s.status === "unknown") &&
-      (s.sources.length === 0 || s.sources.some((id) => AUTHORITY_KINDS.has(kindOf(id)))),
-  );
-  const official = authoritative
-    .filter((s) => s.status === "confirmed")
-    .filter((s) => s.sources.some((id) => AUTHORITY_KINDS.has(kindOf(id))));
-  for (const claim of statements) {
-    if (claim.status === "unknown" || claim.sources.length === 0) continue;
-    if (!claim.sources.every((id) => WEAK_KINDS.has(kindOf(id)))) continue;
-    if (/claim of responsibility/.test(claim.rationale)) continue;
-    const text = claim.claim;
-    const conflicts: Statement[] = [];
-    const counted = pluralCount(text);
-    if (counted)
-      conflicts.push(...authoritative.filter((s) => s !== claim && speaksOfOne(s.claim, counted.noun)));
-    if (conflicts.length === 0) {
-      const families = EVENT_FAMILIES.filter((f) => f.test(text));
-      if (families.length > 0) {
-        const terms = new Set(contentTerms(text));
-        for (const s of official) {
-          if (s === claim || !families.some((f) => f.test(s.claim))) continue;
-          const shared = contentTerms(s.claim).filter((t) => terms.has(t)).length;
-          // Same event, told with mostly different details.
-          if (shared / Math.max(1, terms.size) < 0.4) conflicts.push(s);
+/**
+ * Different counts for one slot from different sources: five dead against three, both disputed. An
+ * account that only speaks of "the attacker" counts one by implication: against "two attackers" it is
+ * linked, and only the explicit count is disputed ("one is dead" may be one of the two).
+ */
+function markCountConflicts(accounts: Account[]): void {
+  const counted = accounts
+    .filter((a) => !OTHER_TIME.test(a.quote))
+    .map((a) => ({ a, slots: countSlots(a.quote), one: speaksOfOnePerpetrator(a.quote) }))
+    .filter((x) => x.slots.length > 0 || x.one);
+  type Counted = (typeof counted)[number];
+  const manyAgainstOne = (x: Counted, y: Counted) =>
+    !y.slots.length && y.one && x.slots.some((p) => p.slot === "perpetrator" && p.count > 1);
+  for (const x of counted)
+    for (const y of counted) {
+      if (y.a.index <= x.a.index || sameSources(x.a, y.a)) continue;
+      const clash = x.slots.find((p) => y.slots.some((q) => countsConflict(p, q)));
+      if (clash)
+        conflict(x.a, y.a, `another count of the ${clash.slot === "perpetrator" ? "attackers" : clash.slot}`);
+      for (const [many, one] of [
+        [x, y],
+        [y, x],
+      ] as const)
+        if (manyAgainstOne(many, one)) {
+          link(many.a, one.a);
+          disputes(many.a, `another count of the attackers: the account in ${where(one.a)} speaks of one`);
         }
-      }
     }
-    if (conflicts.length === 0) continue;
-    const first = conflicts[0];
-    claim.status = "disputed";
-    claim.rationale = `conflicts with ¶${first?.evidence[0]?.paragraph ?? "?"}${counted ? ` (count of ${counted.noun}s)` : ""}`;
-    claim.conflictsWith = conflicts.map((c) => c.id);
-    for (const c of conflicts) c.conflictsWith = [...new Set([...(c.conflictsWith ?? []), claim.id])];
+}
+
+// Families of event words: two accounts of how one attack happened use words from the same family.
+const EVENT_FAMILIES: RegExp[] = [
+  /\b(shot|shoot|shooting|opened fire|open fire|fired|gunfire)\b/i,
+  /\b(stabbed|stabbing|knifed)\b/i,
+  /\b(exploded|detonated|blew up|set off)\b/i,
+  /\b(rammed|ploughed|plowed|drove into|mowed)\b/i,
+];
+// Who did it, as an account of the attack names them: the sequence is what two such accounts can differ on.
+const PERPETRATOR_MENTION =
+  /\b(?:an?|the)\s+(?:[a-z-]+\s+)?(?:attacker|assailant|gunm[ae]n|shooter|man|woman|suspect|driver|bomber)\b/i;
+
+/**
+ * A weaker source's account of how an attack happened against the authority's: both tell the same kind
+ * of attack by a perpetrator, with almost no other detail in common ("shot by an attacker driving past"
+ * against "a man got out of a car and opened fire").
+ */
+function markEventAccounts(accounts: Account[], kindOf: KindOf): void {
+  const official = accounts.filter((a) => a.strength === 3 && PERPETRATOR_MENTION.test(a.claim));
+  for (const a of accounts) {
+    if (!a.sourced || a.s.status === "unknown" || a.s.status === "disputed") continue;
+    if (!a.s.sources.every((id) => WEAK.has(kindOf(id)))) continue;
+    if (!PERPETRATOR_MENTION.test(a.claim)) continue;
+    const families = EVENT_FAMILIES.filter((f) => f.test(a.claim));
+    if (families.length === 0) continue;
+    const terms = new Set(contentTerms(a.claim));
+    for (const b of official) {
+      if (!families.some((f) => f.test(b.claim))) continue;
+      const shared = contentTerms(b.claim).filter((t) => terms.has(t)).length;
+      if (shared / Math.max(1, terms.size) < 0.4) conflict(a, b, "another account of how it happened");
+    }
   }
 }

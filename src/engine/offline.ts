@@ -41,7 +41,11 @@ export function digestArticle(raw: string): Digest {
   });
   const registry = new SourceRegistry();
   const statements = extractStatements({ paragraphs, registry });
-  markDisputes(statements, (id) => registry.kindOf(id));
+  markDisputes(
+    statements,
+    (id) => registry.kindOf(id),
+    (id) => registry.displayName(id),
+  );
   for (const p of paragraphs) if (!p.junk) registry.addMentions(p.index, p.text);
   const { sources, warnings: sourceWarnings } = registry.toSources();
   const title = titleOf(paragraphs);

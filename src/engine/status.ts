@@ -1,4 +1,5 @@
 import type { SourceKind, Status } from "../digest/schema.ts";
+import { readDenial } from "./denial.ts";
 import { CLAIM_VERBS, HEDGE, NOT_KNOWN, RESPONSIBILITY_CLAIM } from "./lexicon.ts";
 
 export interface StatusInput {
@@ -21,6 +22,10 @@ const WITHHELD =
 
 /** Why a claim has the status it has: the trust rules a copy desk applies, in order. */
 export function readStatus({ text, cue, source }: StatusInput): StatusReading {
+  // --- Denials (see denial.ts): a denied claim is disputed, never a fact of what was denied. ---
+  const denied = readDenial(text, cue, source?.name);
+  if (denied) return denied;
+  // --- end of denials ---
   // "X refused to give details": the source withheld something, so it is an open question.
   if (cue && /^(refused|declined|would not say|did not say)$/i.test(cue) && WITHHELD.test(text))
     return {
