@@ -45,13 +45,21 @@ function pluralCount(text: string): { noun: string; count: number } | undefined 
   return { noun: stem(m[2]), count };
 }
 
+// One pattern per noun, built once: a long article compares many claims against many statements.
+const ONE_OF = new Map<string, RegExp>();
+
 function speaksOfOne(text: string, noun: string): boolean {
-  const re = new RegExp(
-    `\\b(?:the|a|an|one|lone|single|sole)\\s+(?:[a-z-]+\\s+)?${noun}(?:['’]s)?\\b(?!s)`,
-    "i",
-  );
+  let re = ONE_OF.get(noun);
+  if (!re) {
+    re = new RegExp(`\\b(?:the|a|an|one|lone|single|sole)\\s+(?:[a-z-]+\\s+)?${noun}(?:['’]s)?\\b(?!s)`, "i");
+    ONE_OF.set(noun, re);
+  }
   return re.test(text);
 }
+
+// A claim links at most this many conflicting statements (and a statement at most this many claims): a
+// real article has one or two; a pasted wall of near-identical accounts would otherwise list every pair.
+const MAX_LINKED = 10;
 
 export function markDisputes(statements: Statement[], kindOf: (id: string) => SourceKind): void {
   // Open questions count too: "the attacker's identity is unknown" still speaks of one attacker.
@@ -63,6 +71,26 @@ export function markDisputes(statements: Statement[], kindOf: (id: string) => So
   const official = authoritative
     .filter((s) => s.status === "confirmed")
     .filter((s) => s.sources.some((id) => AUTHORITY_KINDS.has(kindOf(id))));
+  // Each official statement's event families and terms, computed once.
+  const read = new Map(
+    official.map((s) => [
+      s,
+      { families: EVENT_FAMILIES.map((f) => f.test(s.claim)), terms: contentTerms(s.claim) },
+    ]),
+  );
+  const linked = new Map<Statement, Set<string>>();
+  // Which statements speak of one attacker, driver, ...: asked once per noun and statement.
+  const single = new Map<string, Map<Statement, boolean>>();
+  const one = (s: Statement, noun: string): boolean => {
+    const known = single.get(noun) ?? new Map<Statement, boolean>();
+    single.set(noun, known);
+    let answer = known.get(s);
+    if (answer === undefined) {
+      answer = speaksOfOne(s.claim, noun);
+      known.set(s, answer);
+    }
+    return answer;
+  };
   for (const claim of statements) {
     if (claim.status === "unknown" || claim.sources.length === 0) continue;
     if (!claim.sources.every((id) => WEAK_KINDS.has(kindOf(id)))) continue;
@@ -71,14 +99,17 @@ export function markDisputes(statements: Statement[], kindOf: (id: string) => So
     const conflicts: Statement[] = [];
     const counted = pluralCount(text);
     if (counted)
-      conflicts.push(...authoritative.filter((s) => s !== claim && speaksOfOne(s.claim, counted.noun)));
+      for (const s of authoritative)
+        if (conflicts.length < MAX_LINKED && s !== claim && one(s, counted.noun)) conflicts.push(s);
     if (conflicts.length === 0) {
-      const families = EVENT_FAMILIES.filter((f) => f.test(text));
-      if (families.length > 0) {
+      const families = EVENT_FAMILIES.map((f) => f.test(text));
+      if (families.some(Boolean)) {
         const terms = new Set(contentTerms(text));
         for (const s of official) {
-          if (s === claim || !families.some((f) => f.test(s.claim))) continue;
-          const shared = contentTerms(s.claim).filter((t) => terms.has(t)).length;
+          if (conflicts.length >= MAX_LINKED) break;
+          const other = read.get(s);
+          if (s === claim || !other?.families.some((f, i) => f && families[i])) continue;
+          const shared = other.terms.filter((t) => terms.has(t)).length;
           // Same event, told with mostly different details.
           if (shared / Math.max(1, terms.size) < 0.4) conflicts.push(s);
         }
@@ -89,6 +120,14 @@ export function markDisputes(statements: Statement[], kindOf: (id: string) => So
     claim.status = "disputed";
     claim.rationale = `conflicts with ¶${first?.evidence[0]?.paragraph ?? "?"}${counted ? ` (count of ${counted.noun}s)` : ""}`;
     claim.conflictsWith = conflicts.map((c) => c.id);
-    for (const c of conflicts) c.conflictsWith = [...new Set([...(c.conflictsWith ?? []), claim.id])];
+    for (const c of conflicts) {
+      let ids = linked.get(c);
+      if (!ids) {
+        ids = new Set(c.conflictsWith ?? []);
+        linked.set(c, ids);
+      }
+      if (ids.size < MAX_LINKED) ids.add(claim.id);
+    }
   }
+  for (const [c, ids] of linked) c.conflictsWith = [...ids];
 }
