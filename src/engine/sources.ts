@@ -1,5 +1,6 @@
 import type { Evidence, Source, SourceKind, Warning } from "../digest/schema.ts";
 import { canonicalName } from "./gazetteer.ts";
+import { PhraseMatcher } from "./phrase-matcher.ts";
 import type { ParsedSource } from "./source-phrase.ts";
 
 interface Entry {
@@ -73,7 +74,7 @@ const NATIONALITY = /^(french|british|american|german|us|u\.s\.|the|a|an|local|s
 // Spelling variants and short forms are sought among this many of the latest sources; exact spellings
 // among all of them. Real articles quote far fewer, so only a pasted list of thousands of names (which
 // would otherwise cost the square of its length) is read differently.
-const FUZZY_WINDOW = 256;
+const FUZZY_WINDOW = 128;
 
 /** The folded forms of one spelling, computed once: every lookup compares against them. */
 interface NameKeys {
@@ -241,7 +242,7 @@ export class SourceRegistry {
   addMentions(paragraph: number, text: string): void {
     const index = this.probeIndex();
     // A few names are sought one by one; many at once, in one pass over the text.
-    const found = index.count <= FEW_PROBES ? undefined : probesIn(text, index.byKey, index.shortest);
+    const found = index.matcher?.found(text);
     const candidates = found ? [...found].flatMap((probe) => index.owners.get(probe) ?? []) : this.entries;
     for (const e of new Set(candidates)) {
       if (e.anonymous) continue;
@@ -256,25 +257,19 @@ export class SourceRegistry {
   /** Every known name's probe, by its first characters, and who carries it; rebuilt after a new name. */
   private probeIndex(): MentionIndex {
     if (this.mentionIndex) return this.mentionIndex;
-    const index: MentionIndex = { byKey: new Map(), owners: new Map(), count: 0, shortest: PROBE_KEY };
+    const owners = new Map<string, Entry[]>();
     for (const e of this.entries) {
       if (e.anonymous) continue;
       for (const name of e.names.keys()) {
         const probe = probeOf(name);
-        const owners = index.owners.get(probe);
-        if (owners) {
-          owners.push(e);
-          continue;
-        }
-        index.owners.set(probe, [e]);
-        index.count++;
-        index.shortest = Math.min(index.shortest, probe.length);
-        const key = probe.slice(0, PROBE_KEY);
-        index.byKey.set(key, [...(index.byKey.get(key) ?? []), probe]);
+        const carriers = owners.get(probe);
+        if (carriers) carriers.push(e);
+        else owners.set(probe, [e]);
       }
     }
-    this.mentionIndex = index;
-    return index;
+    const matcher = owners.size > FEW_PROBES ? new PhraseMatcher(owners.keys()) : undefined;
+    this.mentionIndex = { matcher, owners };
+    return this.mentionIndex;
   }
 
   toSources(): { sources: Source[]; warnings: Warning[] } {
@@ -312,30 +307,12 @@ function probeOf(name: string): string {
   return last.length >= 4 && /^\p{Lu}/u.test(last) ? last : name;
 }
 
-// Up to this many distinct probes, each is sought in the text on its own.
+// Up to this many distinct probes, each is sought in the text on its own; more, all at once.
 const FEW_PROBES = 32;
-// Probes are indexed by this many first characters (shorter probes by all of theirs).
-const PROBE_KEY = 4;
 
 interface MentionIndex {
-  byKey: Map<string, string[]>;
+  matcher: PhraseMatcher | undefined;
   owners: Map<string, Entry[]>;
-  count: number;
-  shortest: number;
-}
-
-/** The probes that occur in `text`, found in one pass: at each offset, those starting with its next characters. */
-function probesIn(text: string, byKey: Map<string, string[]>, shortest: number): Set<string> {
-  const found = new Set<string>();
-  // The empty name occurs everywhere, as text.includes("") says.
-  if (byKey.has("")) found.add("");
-  for (let i = 0; i < text.length; i++) {
-    for (let n = Math.max(1, shortest); n <= PROBE_KEY && i + n <= text.length; n++) {
-      const probes = byKey.get(text.slice(i, i + n));
-      if (probes) for (const p of probes) if (p.length === n || text.startsWith(p, i)) found.add(p);
-    }
-  }
-  return found;
 }
 
 /** "Guardian" in "The Guardian", a surname in a full name, "police" in "French police" (folded tokens). */
