@@ -19,6 +19,12 @@ function fill(bytes: number, unit: (i: number) => string, joiner = " "): string 
 const NAMES = ["Smith", "Jones", "Brown", "Garcia", "Miller", "Davis", "Wilson", "Moore", "Taylor", "Clark"];
 const name = (i: number) => NAMES[i % NAMES.length] ?? "Smith";
 
+// Distinct full names, thousands of them: "Anna Ash-Abbott", "Boris Ash-Abbott", ...
+const FIRST = ["Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas"];
+const MIDDLE = ["Ash", "Birch", "Cedar", "Dale", "Elm", "Fern", "Glen", "Heath", "Ivy", "Jade"];
+const person = (i: number) =>
+  `${FIRST[i % 10]} ${MIDDLE[Math.floor(i / 10) % 10]}-${NAMES[Math.floor(i / 100) % 10]}son`;
+
 const HEADLINE = "City council weighs new bridge plan";
 
 export interface PathologicalArticle {
@@ -41,11 +47,21 @@ export function pathologicalArticles(bytes: number): PathologicalArticle[] {
     },
     {
       shape: "one unpunctuated sentence",
-      text: body(fill(size, (i) => `the council ${i % 2 ? "voted" : "met"} on the plan for the bridge`)),
+      text: body(
+        fill(size, (i) => `the council ${i % 2 ? "voted" : "met"} on the plan for the bridge the mayor said`),
+      ),
     },
     {
       shape: "hyphen run after a URL",
-      text: body(`Officials said the plan is at https://example.org/plan ${"-".repeat(size - 60)}`),
+      text: body(
+        `Officials said the plan is at https://example.org/plan ${"-- ".repeat((size - 80) / 3)}said Smith`,
+      ),
+    },
+    {
+      shape: "dash run after a URL",
+      text: body(
+        `Officials said the plan is at https://example.org/plan ${"— ".repeat((size - 80) / 4)}said Smith`,
+      ),
     },
     {
       shape: "long quote runs",
@@ -72,6 +88,39 @@ export function pathologicalArticles(bytes: number): PathologicalArticle[] {
     {
       shape: "dash-separated appositives",
       text: body(fill(size, (i) => `${name(i)} -- a lawyer --`)),
+    },
+    {
+      shape: "thousands of distinct speakers",
+      text: body(fill(size, (i) => `${person(i)} said the bridge would open.`)),
+    },
+    {
+      shape: "thousands of speakers' paragraphs",
+      text: body(fill(size, (i) => `${person(i)} said the bridge would open.`, "\n\n")),
+    },
+    {
+      shape: "competing accounts",
+      text: body(
+        fill(
+          size,
+          (i) =>
+            i % 2
+              ? `The Daily Ledger reported that ${(i % 7) + 2} gunmen opened fire at the station.`
+              : "Police said the gunman fired at the station.",
+          "\n\n",
+        ),
+      ),
+    },
+    {
+      shape: "quotation after quotation",
+      text: body(fill(size, (i) => `“We will build it.” ${name(i)} said so. “And more.”`)),
+    },
+    {
+      shape: "paragraphs ending in a colon",
+      text: body(fill(size, (i) => `${name(i)} said:`, "\n\n")),
+    },
+    {
+      shape: "a run of white space",
+      text: body(`${name(0)} said ${" ".repeat(size - 40)}the bridge said so`),
     },
   ];
 }
