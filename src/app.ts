@@ -59,11 +59,11 @@ async function chooseEngine(
       "the openai engine needs OPENAI_API_KEY (or OPENAI_BASE_URL for your own model server)",
     );
   if (choice === "offline" || !configured) {
-    const engine = options.offThread
-      ? new WorkerOfflineEngine({
-          onCrash: (why) => log.error({ why }, "digest worker stopped; a new one takes the next article"),
-        })
-      : new OfflineEngine();
+    if (!options.offThread) return { engine: new OfflineEngine(), answerer: offlineAnswerer };
+    log.info("offline digests run in a worker thread");
+    const engine = new WorkerOfflineEngine({
+      onCrash: (why) => log.error({ why }, "digest worker stopped; a new one takes the next article"),
+    });
     return { engine, answerer: offlineAnswerer };
   }
   // The model's modules (and the openai package) load only when the model is used: CLI start-up stays fast.

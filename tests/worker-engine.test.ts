@@ -7,8 +7,9 @@ import { digestArticle } from "../src/engine/offline.ts";
 import { WorkerOfflineEngine } from "../src/engine/worker-engine.ts";
 import { DigestService } from "../src/store/digest-service.ts";
 import { KeyvDigestStore } from "../src/store/digest-store.ts";
+import { cli, logLines } from "./support/cli.ts";
 import { capturingLogger } from "./support/log-capture.ts";
-import { sampleText } from "./support/paths.ts";
+import { FIRE_PATH, sampleText } from "./support/paths.ts";
 
 const engines: WorkerOfflineEngine[] = [];
 const workerEngine = (entry?: URL) => {
@@ -48,7 +49,7 @@ describe("digests off the event loop", () => {
       timeoutMs: 5000,
     });
     await service.digest(sampleText());
-    const long = pathologicalArticles(195_000).find((a) => a.shape === "thousands of distinct speakers");
+    const long = pathologicalArticles(60_000).find((a) => a.shape === "thousands of distinct speakers");
     const finished: string[] = [];
     const slow = service.digest(long?.text ?? "").then((r) => {
       finished.push("long article");
@@ -87,6 +88,15 @@ describe("digests off the event loop", () => {
     expect(next).toEqual({ status: "fulfilled", value: { title: "after" } });
     expect(engine.crashes).toBe(1);
     await expect(engine.digest("still here")).resolves.toEqual({ title: "still here" });
+  });
+
+  it("bin/newsdesk start digests in its worker thread and answers on the console", async () => {
+    const r = await cli(["start", FIRE_PATH], "/summary\n/quit\n", { LOG_LEVEL: "info" });
+    expect(r.code).toBe(0);
+    const messages = logLines(r.stderr).map((l) => l.msg);
+    expect(messages).toContain("offline digests run in a worker thread");
+    expect(messages).toContain("engine run");
+    expect(r.stdout).toMatch(/confirmed ·/);
   });
 
   it("rejects digests once closed", async () => {
