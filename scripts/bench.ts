@@ -1,7 +1,8 @@
 /**
  * Engine throughput: digests per second and claim checks per second over the development sets
  * (../shared/eval, read in place, never copied), median of several runs, plus the end-to-end time of
- * `bin/newsdesk check --jsonl` over every development pair. Falls back to the bundled examples when the
+ * `bin/newsdesk check --jsonl` over every development pair, and the digest time of each generated
+ * pathological article (scripts/pathological-articles.ts). Falls back to the bundled examples when the
  * development sets are not beside the project.
  */
 import { spawnSync } from "node:child_process";
@@ -14,6 +15,7 @@ import { digestArticle, OfflineEngine } from "../src/engine/offline.ts";
 import { normalizeInput, sha256 } from "../src/engine/text.ts";
 import { KeyvDigestStore } from "../src/store/digest-store.ts";
 import { openKeyv } from "../src/store/open-keyv.ts";
+import { pathologicalArticles } from "./pathological-articles.ts";
 
 const RUNS = Number(process.argv[2] ?? 5);
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -73,6 +75,27 @@ for (let r = 0; r < RUNS; r++)
 const digestSeconds = median(digestTimes);
 console.log(
   `digest: ${(articles.length / digestSeconds).toFixed(1)} articles/s (median ${(digestSeconds * 1000).toFixed(0)} ms per pass)`,
+);
+
+// Pathological inputs, generated: the shapes whose cost once grew with the square of their length.
+const PATHOLOGICAL_BYTES = 195_000;
+const PATHOLOGICAL_LIMIT_MS = 2000;
+let slowest = 0;
+for (const { shape, text } of pathologicalArticles(PATHOLOGICAL_BYTES)) {
+  const cpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  const digest = digestArticle(text);
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
+  // CPU time is the verdict: other processes on a shared machine stretch the wall clock, not the work.
+  slowest = Math.max(slowest, Math.min(cpuMs, wallMs));
+  console.log(
+    `pathological ${shape} (${(PATHOLOGICAL_BYTES / 1000).toFixed(0)} KB): ${wallMs.toFixed(0)} ms (cpu ${cpuMs.toFixed(0)} ms), ${digest.statements.length} statements`,
+  );
+}
+console.log(
+  `pathological: slowest digest ${slowest.toFixed(0)} ms (limit ${PATHOLOGICAL_LIMIT_MS} ms) ${slowest < PATHOLOGICAL_LIMIT_MS ? "ok" : "TOO SLOW"}`,
 );
 
 // Fresh article texts each run would defeat the checker's per-article memo unfairly; the CLI sees the

@@ -3,6 +3,7 @@ import { type Answerer, offlineAnswerer } from "./ask/answerer.ts";
 import type { Config } from "./config.ts";
 import type { DigestEngine } from "./engine/engine.ts";
 import { OfflineEngine } from "./engine/offline.ts";
+import { WorkerOfflineEngine } from "./engine/worker-engine.ts";
 import { UserError } from "./errors.ts";
 import { type ArticleLibrary, KeyvArticleLibrary } from "./library/library.ts";
 import type { Logger } from "./log.ts";
@@ -34,6 +35,11 @@ export interface ServiceOptions {
   engine?: EngineChoice;
   /** Injected into the OpenAI client (tests point it at a local server). */
   fetch?: typeof fetch;
+  /**
+   * Offline digests run in a worker thread, so a long article delays no other reply: for the bot and
+   * the console. Batch commands read one article after another and keep the engine in-process.
+   */
+  offThread?: boolean;
 }
 
 const modelConfigured = (config: Config) =>
@@ -52,7 +58,14 @@ async function chooseEngine(
     throw new UserError(
       "the openai engine needs OPENAI_API_KEY (or OPENAI_BASE_URL for your own model server)",
     );
-  if (choice === "offline" || !configured) return { engine: new OfflineEngine(), answerer: offlineAnswerer };
+  if (choice === "offline" || !configured) {
+    if (!options.offThread) return { engine: new OfflineEngine(), answerer: offlineAnswerer };
+    log.info("offline digests run in a worker thread");
+    const engine = new WorkerOfflineEngine({
+      onCrash: (why) => log.error({ why }, "digest worker stopped; a new one takes the next article"),
+    });
+    return { engine, answerer: offlineAnswerer };
+  }
   // The model's modules (and the openai package) load only when the model is used: CLI start-up stays fast.
   const [{ KeyvTokenBudget }, { createOpenAIClient }, { OpenAIEngine }, { loadPrompts }, { modelAnswerer }] =
     await Promise.all([
@@ -90,7 +103,9 @@ export async function openServices(config: Config, log: Logger, options: Service
       schedules: undefined,
       lease: new MemoryLease(),
       storeWhere: "none",
-      close: async () => {},
+      close: async () => {
+        await engine.close?.();
+      },
     };
   }
   const digestKv = await openKeyv(config.STORE_URL, "digest", config.STORE_TIMEOUT_MS);
@@ -133,6 +148,7 @@ export async function openServices(config: Config, log: Logger, options: Service
     storeWhere: digestKv.where,
     close: async () => {
       await Promise.allSettled([
+        engine.close?.(),
         digestKv.keyv.disconnect(),
         libraryKv.keyv.disconnect(),
         scheduleKv.keyv.disconnect(),

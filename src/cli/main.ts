@@ -93,6 +93,8 @@ async function run(
   const services = () => {
     pending ??= openServices(config, log, {
       cache: !flags.noCache,
+      // The bot and the console answer while digesting: the engine runs off the event loop there.
+      offThread: command === "start",
       ...(flags.engine ? { engine: flags.engine } : {}),
     }).then((s) => {
       opened.services = s;

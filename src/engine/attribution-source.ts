@@ -149,7 +149,18 @@ function coordinatesNouns(
   );
 }
 
+// Both readings of a speech verb (source before it, source after it) ask for the same start: the last
+// answer is kept, so each verb scans the sentence once.
+let lastStart: { s: string; verbAt: number; start: number } | undefined;
+
 export function leadingSourceStart(s: string, verbAt: number): number {
+  if (lastStart?.s === s && lastStart.verbAt === verbAt) return lastStart.start;
+  const start = scanSourceStart(s, verbAt);
+  lastStart = { s, verbAt, start };
+  return start;
+}
+
+function scanSourceStart(s: string, verbAt: number): number {
   const before = s.slice(0, verbAt);
   const cuts: { at: number; comma: boolean; dash?: boolean }[] = [{ at: 0, comma: false }];
   CLAUSE_CUT.lastIndex = 0;

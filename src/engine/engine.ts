@@ -4,4 +4,6 @@ import type { Digest, EngineInfo } from "../digest/schema.ts";
 export interface DigestEngine {
   readonly info: EngineInfo;
   digest(article: string): Promise<Digest>;
+  /** Releases what the engine holds (a worker thread); digests still waiting are rejected. */
+  close?(): Promise<void>;
 }

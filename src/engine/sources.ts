@@ -1,9 +1,14 @@
 import type { Evidence, Source, SourceKind, Warning } from "../digest/schema.ts";
 import { canonicalName } from "./gazetteer.ts";
+import { PhraseMatcher } from "./phrase-matcher.ts";
 import type { ParsedSource } from "./source-phrase.ts";
 
 interface Entry {
   id: string;
+  /** Position in the registry. */
+  at: number;
+  /** pickName's answer until the names change. */
+  picked?: string | undefined;
   names: Map<string, number>; // surface name -> times seen
   roles: string[];
   kinds: SourceKind[];
@@ -12,19 +17,23 @@ interface Entry {
   mentions: Evidence[];
 }
 
-function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
+/** Whether a and b are at most `limit` edits apart; stops as soon as every path costs more. */
+function withinEditDistance(a: string, b: string, limit: number): boolean {
+  if (a === b) return true;
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0] ?? 0;
     row[0] = i;
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       const tmp = row[j] ?? 0;
       row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
       prev = tmp;
+      best = Math.min(best, row[j] ?? 0);
     }
+    if (best > limit) return false;
   }
-  return row[b.length] ?? 0;
+  return (row[b.length] ?? 0) <= limit;
 }
 
 const fold = (s: string) =>
@@ -40,12 +49,12 @@ const tokens = (s: string) => fold(s).split(/[\s]+/).filter(Boolean);
 function similarToken(a: string, b: string): boolean {
   if (a === b) return true;
   const limit = Math.min(a.length, b.length) >= 6 ? 2 : 1;
-  return a[0] === b[0] && editDistance(a, b) <= limit;
+  // The distance is at least the difference in length: no need to compute it then.
+  return a[0] === b[0] && Math.abs(a.length - b.length) <= limit && withinEditDistance(a, b, limit);
 }
 
-function similarPersonName(a: string, b: string): boolean {
-  const ta = tokens(a);
-  const tb = tokens(b);
+/** Two names of one person, compared by their folded tokens. */
+function similarPersonName(ta: string[], tb: string[]): boolean {
   const lastA = ta.at(-1);
   const lastB = tb.at(-1);
   if (!lastA || !lastB || !similarToken(lastA, lastB)) return false;
@@ -62,11 +71,32 @@ function similarPersonName(a: string, b: string): boolean {
 
 const NATIONALITY = /^(french|british|american|german|us|u\.s\.|the|a|an|local|senior|top|chief)$/;
 
+// Spelling variants and short forms are sought among this many of the latest sources; exact spellings
+// among all of them. Real articles quote far fewer, so only a pasted list of thousands of names (which
+// would otherwise cost the square of its length) is read differently.
+const FUZZY_WINDOW = 128;
+
+/** The folded forms of one spelling, computed once: every lookup compares against them. */
+interface NameKeys {
+  folded: string;
+  canonical: string | undefined;
+  tokens: string[];
+  capitalised: boolean;
+}
+
 /** The set of people and bodies quoted in one article, merging spelling variants as they arrive. */
 export class SourceRegistry {
   private readonly entries: Entry[] = [];
   private lastPerson: Entry | undefined;
   private lastAny: Entry | undefined;
+  private readonly byId = new Map<string, Entry>();
+  private readonly keys = new Map<string, NameKeys>();
+  // The first entry (by position) that carries each folded spelling and each canonical name.
+  private readonly byFolded = new Map<string, number>();
+  private readonly byCanonical = new Map<string, number>();
+  // Mentions already recorded, as "paragraph quote" and as paragraphs, per entry id.
+  private readonly mentionKeys = new Map<string, { quotes: Set<string>; paragraphs: Set<number> }>();
+  private mentionIndex: MentionIndex | undefined;
 
   /** Registers one attribution's source; returns its id, or undefined for an unresolvable pronoun. */
   add(parsed: ParsedSource, mention: Evidence): string | undefined {
@@ -75,12 +105,14 @@ export class SourceRegistry {
       return target?.id;
     }
     const entry = this.find(parsed) ?? this.create(parsed);
+    if (!entry.names.has(parsed.name)) this.indexName(entry, parsed.name);
     entry.names.set(parsed.name, (entry.names.get(parsed.name) ?? 0) + 1);
+    entry.picked = undefined;
     if (parsed.role && !entry.roles.includes(parsed.role)) entry.roles.push(parsed.role);
-    entry.kinds.push(parsed.kind);
+    // Only the first kind other than "other" counts (pickKind): a repeat adds nothing but length.
+    if (!entry.kinds.includes(parsed.kind)) entry.kinds.push(parsed.kind);
     entry.person ||= parsed.person;
-    if (!entry.mentions.some((m) => m.paragraph === mention.paragraph && m.quote === mention.quote))
-      entry.mentions.push(mention);
+    this.addMention(entry, mention);
     if (entry.person) this.lastPerson = entry;
     this.lastAny = entry;
     return entry.id;
@@ -88,26 +120,68 @@ export class SourceRegistry {
 
   /** Marks a source as the party claiming something about itself (a claim of responsibility). */
   markKind(id: string, kind: SourceKind): void {
-    this.entries.find((e) => e.id === id)?.kinds.unshift(kind);
+    this.byId.get(id)?.kinds.unshift(kind);
   }
 
   kindOf(id: string): SourceKind {
-    const entry = this.entries.find((e) => e.id === id);
+    const entry = this.byId.get(id);
     return entry ? pickKind(entry) : "other";
   }
 
   isAnonymous(id: string): boolean {
-    return this.entries.find((e) => e.id === id)?.anonymous ?? false;
+    return this.byId.get(id)?.anonymous ?? false;
   }
 
   displayName(id: string): string {
-    const entry = this.entries.find((e) => e.id === id);
+    const entry = this.byId.get(id);
     return entry ? pickName(entry) : id;
+  }
+
+  private keysOf(name: string): NameKeys {
+    let k = this.keys.get(name);
+    if (!k) {
+      k = {
+        folded: fold(name),
+        canonical: canonicalName(name),
+        tokens: tokens(name),
+        capitalised: /^\p{Lu}/u.test(name),
+      };
+      this.keys.set(name, k);
+    }
+    return k;
+  }
+
+  private indexName(entry: Entry, name: string): void {
+    const { at } = entry;
+    const { folded, canonical } = this.keysOf(name);
+    if (!this.byFolded.has(folded)) this.byFolded.set(folded, at);
+    if (canonical && !this.byCanonical.has(canonical)) this.byCanonical.set(canonical, at);
+    this.mentionIndex = undefined;
+  }
+
+  /** Records a mention unless the entry has it already (a set, so that thousands of mentions stay cheap). */
+  private addMention(entry: Entry, mention: Evidence): void {
+    const seen = this.seenMentions(entry);
+    const key = `${mention.paragraph} ${mention.quote}`;
+    if (seen.quotes.has(key)) return;
+    seen.quotes.add(key);
+    seen.paragraphs.add(mention.paragraph);
+    entry.mentions.push(mention);
+  }
+
+  private seenMentions(entry: Entry): { quotes: Set<string>; paragraphs: Set<number> } {
+    let seen = this.mentionKeys.get(entry.id);
+    if (!seen) {
+      seen = { quotes: new Set(), paragraphs: new Set() };
+      this.mentionKeys.set(entry.id, seen);
+    }
+    return seen;
   }
 
   private create(parsed: ParsedSource): Entry {
     const entry: Entry = {
       id: `src${this.entries.length + 1}`,
+      at: this.entries.length,
       names: new Map(),
       roles: [],
       kinds: [],
@@ -116,35 +190,46 @@ export class SourceRegistry {
       mentions: [],
     };
     this.entries.push(entry);
+    this.byId.set(entry.id, entry);
     return entry;
   }
 
   private find(parsed: ParsedSource): Entry | undefined {
     const name = parsed.name;
-    const canonical = canonicalName(name);
-    const folded = fold(name);
-    for (const e of this.entries) {
+    const { folded, canonical, tokens: own, capitalised } = this.keysOf(name);
+    // The first entry that matches, as a scan of all of them in order would find it: an exact spelling
+    // anywhere, or a variant within the window of latest entries.
+    const exact = Math.min(
+      this.byFolded.get(folded) ?? Number.POSITIVE_INFINITY,
+      (canonical ? this.byCanonical.get(canonical) : undefined) ?? Number.POSITIVE_INFINITY,
+    );
+    const windowStart = Math.max(0, this.entries.length - FUZZY_WINDOW);
+    for (let at = windowStart; at < this.entries.length && at < exact; at++) {
+      const e = this.entries[at];
+      if (!e) continue;
       for (const known of e.names.keys()) {
-        if (fold(known) === folded) return e;
-        if (canonical && canonicalName(known) === canonical) return e;
-        if (!parsed.anonymous && !e.anonymous && isShortForm(name, known)) return e;
+        const keys = this.keysOf(known);
+        if (keys.folded === folded) return e;
+        if (canonical && keys.canonical === canonical) return e;
+        if (!parsed.anonymous && !e.anonymous && isShortForm(own, keys.tokens)) return e;
         if (
           (parsed.person || e.person) &&
-          /^\p{Lu}/u.test(name) &&
-          /^\p{Lu}/u.test(known) &&
-          similarPersonName(name, known)
+          capitalised &&
+          keys.capitalised &&
+          similarPersonName(own, keys.tokens)
         )
           return e;
       }
     }
+    if (Number.isFinite(exact)) return this.entries[exact];
     // A bare role ("the interior ministry spokesman") is the one person who holds it, if only one does.
     if (!/\p{Lu}/u.test(name.slice(1)) || parsed.role === undefined) {
-      const wanted = tokens(name).filter((t) => !NATIONALITY.test(t));
+      const wanted = own.filter((t) => !NATIONALITY.test(t));
       if (wanted.length >= 2) {
-        const holders = this.entries.filter((e) =>
+        const holders = this.entries.slice(windowStart).filter((e) =>
           e.roles.some((r) => {
-            const have = new Set(tokens(r));
-            return wanted.every((w) => have.has(w));
+            const have = this.keysOf(r).tokens;
+            return wanted.every((w) => have.includes(w));
           }),
         );
         if (holders.length === 1) return holders[0];
@@ -155,16 +240,36 @@ export class SourceRegistry {
 
   /** Adds mentions of known names found in a paragraph (e.g. a surname used alone later on). */
   addMentions(paragraph: number, text: string): void {
+    const index = this.probeIndex();
+    // A few names are sought one by one; many at once, in one pass over the text.
+    const found = index.matcher?.found(text);
+    const candidates = found ? [...found].flatMap((probe) => index.owners.get(probe) ?? []) : this.entries;
+    for (const e of new Set(candidates)) {
+      if (e.anonymous) continue;
+      for (const name of e.names.keys()) {
+        const probe = probeOf(name);
+        if (found ? !found.has(probe) : !text.includes(probe)) continue;
+        if (!this.seenMentions(e).paragraphs.has(paragraph)) this.addMention(e, { paragraph, quote: probe });
+      }
+    }
+  }
+
+  /** Every known name's probe, by its first characters, and who carries it; rebuilt after a new name. */
+  private probeIndex(): MentionIndex {
+    if (this.mentionIndex) return this.mentionIndex;
+    const owners = new Map<string, Entry[]>();
     for (const e of this.entries) {
       if (e.anonymous) continue;
       for (const name of e.names.keys()) {
-        const last = name.split(/\s+/).at(-1) ?? name;
-        const probe = last.length >= 4 && /^\p{Lu}/u.test(last) ? last : name;
-        const at = text.indexOf(probe);
-        if (at < 0) continue;
-        if (!e.mentions.some((m) => m.paragraph === paragraph)) e.mentions.push({ paragraph, quote: probe });
+        const probe = probeOf(name);
+        const carriers = owners.get(probe);
+        if (carriers) carriers.push(e);
+        else owners.set(probe, [e]);
       }
     }
+    const matcher = owners.size > FEW_PROBES ? new PhraseMatcher(owners.keys()) : undefined;
+    this.mentionIndex = { matcher, owners };
+    return this.mentionIndex;
   }
 
   toSources(): { sources: Source[]; warnings: Warning[] } {
@@ -173,7 +278,7 @@ export class SourceRegistry {
       const name = pickName(e);
       const aliases = [...e.names.keys()].filter((n) => n !== name);
       const variants = aliases.filter(
-        (a) => /\p{Lu}/u.test(a) && !isShortForm(a, name) && fold(a) !== fold(name),
+        (a) => /\p{Lu}/u.test(a) && !isShortForm(tokens(a), tokens(name)) && fold(a) !== fold(name),
       );
       if (variants.length > 0) {
         warnings.push({
@@ -196,10 +301,22 @@ export class SourceRegistry {
   }
 }
 
-/** "Guardian" in "The Guardian", a surname in a full name, "police" in "French police". */
-function isShortForm(a: string, b: string): boolean {
-  const ta = tokens(a);
-  const tb = tokens(b);
+/** What a later paragraph must contain to mention a name: its surname, or the whole name. */
+function probeOf(name: string): string {
+  const last = name.split(/\s+/).at(-1) ?? name;
+  return last.length >= 4 && /^\p{Lu}/u.test(last) ? last : name;
+}
+
+// Up to this many distinct probes, each is sought in the text on its own; more, all at once.
+const FEW_PROBES = 32;
+
+interface MentionIndex {
+  matcher: PhraseMatcher | undefined;
+  owners: Map<string, Entry[]>;
+}
+
+/** "Guardian" in "The Guardian", a surname in a full name, "police" in "French police" (folded tokens). */
+function isShortForm(ta: string[], tb: string[]): boolean {
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
   if (short.length === 0 || short.length === long.length) return false;
   if (short.length === 1 && (short[0]?.length ?? 0) < 4) return false;
@@ -208,13 +325,18 @@ function isShortForm(a: string, b: string): boolean {
 }
 
 function pickName(e: Entry): string {
+  e.picked ??= pickNameAnew(e);
+  return e.picked;
+}
+
+function pickNameAnew(e: Entry): string {
   // The spelling the article uses most, counting a surname used alone; then the fuller name.
   const lastToken = (n: string) => fold(n).split(/\s+/).at(-1) ?? "";
-  const weight = (name: string) =>
-    [...e.names.entries()].reduce(
-      (sum, [n, count]) => sum + (lastToken(n) === lastToken(name) ? count : 0),
-      0,
-    );
+  // Uses per surname, counted once: a source with many spellings costs their number, not its square.
+  const bySurname = new Map<string, number>();
+  for (const [n, count] of e.names) bySurname.set(lastToken(n), (bySurname.get(lastToken(n)) ?? 0) + count);
+  const weights = new Map([...e.names.keys()].map((n) => [n, bySurname.get(lastToken(n)) ?? 0]));
+  const weight = (name: string) => weights.get(name) ?? 0;
   const names = [...e.names.keys()].sort((a, b) => weight(b) - weight(a) || b.length - a.length);
   const best = names[0] ?? e.id;
   return canonicalName(best) ?? best;

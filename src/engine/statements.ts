@@ -77,6 +77,25 @@ function quoteRegions(t: string): QuoteRegion[] {
   return out;
 }
 
+/** Index of the first region whose `end` is past `pos` (regions are in order and do not overlap). */
+function firstEndingAfter(regions: QuoteRegion[], pos: number): number {
+  let lo = 0;
+  let hi = regions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((regions[mid]?.end ?? 0) > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The region strictly containing `pos`, or -1: found by bisection, as a paragraph may hold thousands. */
+function regionContaining(regions: QuoteRegion[], pos: number): number {
+  const i = firstEndingAfter(regions, pos);
+  const r = regions[i];
+  return r && r.start < pos && pos < r.end ? i : -1;
+}
+
 const NAME_MARK = "\u0001";
 
 /**
@@ -132,11 +151,11 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       if (sentence.text.split(/\s+/).length < MIN_WORDS) continue;
       const lead = /^\s*(?:["“”]|'')/.exec(sentence.text)?.[0].length ?? 0;
       const at = sentence.start + lead;
-      const region = regions.findIndex((r) => r.start < at && at < r.end);
+      const region = regionContaining(regions, at);
       // Words inside quotation marks are the speaker's own: "“I told them so,” she said" cites her, not "I".
       const found = findAttributions(sentence.text).filter((a) => {
         const src = sentence.start + a.source.start;
-        return !regions.some((q) => q.start < src && src < q.end);
+        return regionContaining(regions, src) < 0;
       });
       const sourceIds: string[] = [];
       for (const a of found) {
@@ -158,12 +177,14 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
     for (const r of readings) {
       if (!r.attribution || !r.cue) continue;
       const src = r.sentence.start + r.attribution.source.start;
-      regions.forEach((q, i) => {
-        const overlaps = q.start < r.sentence.end && r.sentence.start < q.end;
+      // Only the regions the sentence overlaps, in order.
+      for (let i = firstEndingAfter(regions, r.sentence.start); i < regions.length; i++) {
+        const q = regions[i];
+        if (!q || q.start >= r.sentence.end) break;
         const outside = src < q.start || src >= q.end;
-        if (overlaps && outside && !regionSpeaker.has(i) && r.cue)
+        if (outside && !regionSpeaker.has(i) && r.cue)
           regionSpeaker.set(i, { sourceIds: r.sourceIds, cue: r.cue });
-      });
+      }
     }
 
     const opensWithQuote = regions[0]?.start === 0 && !label;

@@ -46,31 +46,111 @@ const ABBREVIATIONS = new Set(
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
+// Intl.Segmenter slows down per sentence as its input grows (a 200 KB paragraph of short lines takes
+// seconds), so a long paragraph is fed to it in blocks of about this size.
+const SEGMENTER_BLOCK = 4000;
+
+// Block ends where the segmenter always ends a sentence anyway, so the blocks change nothing: after a
+// line break, or after a full stop and spaces before a capital letter (Unicode sentence rules SB4, SB11).
+const SURE_BREAKS = [/\n/g, /[.!?] +(?=\p{Lu})/gu];
+// Else, in a block with no sure break, after a space, so as not to cut a word.
+const SPACE = /\s+/g;
+
+/** The segmenter's sentences of `text`, read block by block; offsets are into `text`. */
+function* segments(text: string): Generator<{ index: number; segment: string }> {
+  let from = 0;
+  while (from < text.length) {
+    let to = text.length;
+    if (to - from > SEGMENTER_BLOCK) {
+      const block = text.slice(from, from + SEGMENTER_BLOCK);
+      to = from + SEGMENTER_BLOCK;
+      // A run of this length with no sure break is no sentence: the cut is as good as any.
+      for (const re of [...SURE_BREAKS, SPACE]) {
+        let last = -1;
+        re.lastIndex = SEGMENTER_BLOCK / 2;
+        for (let m = re.exec(block); m; m = re.exec(block)) last = m.index + m[0].length;
+        if (last > 0) {
+          to = from + last;
+          break;
+        }
+      }
+    }
+    // Never between the two halves of a surrogate pair.
+    if (/[\ud800-\udbff]/.test(text[to - 1] ?? "")) to--;
+    for (const seg of segmenter.segment(text.slice(from, to)))
+      yield { index: from + seg.index, segment: seg.segment };
+    from = to;
+  }
+}
+
 function endsWithAbbreviation(segment: string): boolean {
   const trimmed = segment.trimEnd();
   // "U.S.", "p.m.", "a.m.", initials like "J." and dotted acronyms.
   if (/(?:^|[\s(“"'])(?:\p{L}\.){1,3}$/u.test(trimmed)) return true;
-  const m = /([A-Za-z]+)\.$/.exec(trimmed);
+  // Only the last word matters; a long run of letters before the end would cost the regex its square.
+  const m = /([A-Za-z]+)\.$/.exec(trimmed.slice(-12));
   return m?.[1] !== undefined && ABBREVIATIONS.has(m[1].toLowerCase());
 }
 
-/** Sentences of a paragraph with their offsets; abbreviations do not end a sentence. */
+/**
+ * The longest stretch read as one sentence. News sentences stay well under it (the development sets'
+ * longest is about 600 characters); past it the text is a list, a transcript without stops or pasted
+ * noise, and reading it in bounded pieces keeps every later stage's cost per sentence bounded.
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+
+// Where a run-on sentence is best cut, strongest first: after a clause mark, else after any space.
+const PIECE_BREAKS = [/[;:][\s"”'’)]*\s(?=\S)/g, /[,—―–][\s"”'’)]*\s(?=\S)/g, /\s(?=\S)/g];
+
+/** Cuts a span longer than MAX_SENTENCE_CHARS into pieces, each at most that long, at the best break. */
+function boundedPieces(text: string, span: Span): Span[] {
+  if (span.end - span.start <= MAX_SENTENCE_CHARS) return [span];
+  const pieces: Span[] = [];
+  let start = span.start;
+  while (span.end - start > MAX_SENTENCE_CHARS) {
+    const window = text.slice(start, start + MAX_SENTENCE_CHARS);
+    let cut = MAX_SENTENCE_CHARS;
+    // A break in the window's second half, so that no piece is needlessly short.
+    for (const re of PIECE_BREAKS) {
+      let last = -1;
+      re.lastIndex = MAX_SENTENCE_CHARS / 2;
+      for (let m = re.exec(window); m; m = re.exec(window)) last = m.index + m[0].length;
+      if (last > 0) {
+        cut = last;
+        break;
+      }
+    }
+    const piece = trimSpan(text, start, start + cut);
+    if (piece.text.length > 0) pieces.push(piece);
+    start += cut;
+  }
+  const rest = trimSpan(text, start, span.end);
+  if (rest.text.length > 0) pieces.push(rest);
+  return pieces;
+}
+
+/**
+ * Sentences of a paragraph with their offsets; abbreviations do not end a sentence, and a run-on longer
+ * than MAX_SENTENCE_CHARS is read in pieces.
+ */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   let pending: { start: number; end: number } | null = null;
-  for (const seg of segmenter.segment(text)) {
+  for (const seg of segments(text)) {
     const start = seg.index;
     const end = seg.index + seg.segment.length;
     if (pending) pending.end = end;
     else pending = { start, end };
-    const next = text.slice(end).trimStart();
+    // The next word's first character, found without copying the rest of the paragraph.
+    let next = end;
+    while (next < text.length && /\s/.test(text[next] ?? "")) next++;
     // Keep going when the segment ends in an abbreviation and the next word does not look like a new sentence
     // after a title ("Mr. Smith") or continues in lower case ("5 p.m. on Friday").
-    if (next && endsWithAbbreviation(seg.segment) && !/^[“"']/.test(next)) continue;
-    spans.push(trimSpan(text, pending.start, pending.end));
+    if (next < text.length && endsWithAbbreviation(seg.segment) && !/[“"']/.test(text[next] ?? "")) continue;
+    spans.push(...boundedPieces(text, trimSpan(text, pending.start, pending.end)));
     pending = null;
   }
-  if (pending) spans.push(trimSpan(text, pending.start, pending.end));
+  if (pending) spans.push(...boundedPieces(text, trimSpan(text, pending.start, pending.end)));
   return spans.filter((s) => s.text.length > 0);
 }
 
