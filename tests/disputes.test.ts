@@ -100,6 +100,25 @@ describe("disputes that exist", () => {
     expect(statementFor(d, "the warning came too late").status).toBe("disputed");
   });
 
+  it("disputes two sequences of one attack, and not two tellings of the same one", () => {
+    const twoSequences = digestArticle(
+      [
+        "Guard shot at bank.",
+        "Police said a man walked into the lobby of the bank and opened fire on a guard.",
+        "A security union said on Twitter that the guard was shot by an attacker riding past on a motorbike.",
+      ].join("\n\n"),
+    );
+    expect(statementFor(twoSequences, "riding past on a motorbike").status).toBe("disputed");
+    const sameEvent = digestArticle(
+      [
+        "Guard shot at bank.",
+        "Police said a man walked into the lobby of the bank and opened fire on a guard.",
+        "A witness told the Harbour Post that a man was shooting inside the bank.",
+      ].join("\n\n"),
+    );
+    expect(statementFor(sameEvent, "a man was shooting inside the bank").status).not.toBe("disputed");
+  });
+
   it("does not invent a dispute between statements that only share an event word", () => {
     const d = digestArticle(
       [

@@ -289,28 +289,44 @@ const EVENT_FAMILIES: RegExp[] = [
   /\b(exploded|detonated|blew up|set off)\b/i,
   /\b(rammed|ploughed|plowed|drove into|mowed)\b/i,
 ];
-// Who did it, as an account of the attack names them: the sequence is what two such accounts can differ on.
-const PERPETRATOR_MENTION =
-  /\b(?:an?|the)\s+(?:[a-z-]+\s+)?(?:attacker|assailant|gunm[ae]n|shooter|man|woman|suspect|driver|bomber)\b/i;
+// Who did it, as an account of the attack names them, and what the account says they did besides the
+// attack itself ("an attacker driving past", "a man got out of a car"): the sequence is the slot.
+const PERPETRATOR_ACTION =
+  /\b(?:an?|the)\s+(?:[a-z-]+\s+)?(?:attacker|assailant|gunm[ae]n|shooter|man|woman|suspect|driver|bomber)\s+((?:[a-z]+\s+){0,3}[a-z]+)/i;
+const ACTION_VERB =
+  /^(?:[a-z]{3,}(?:ing|ed)|got|came|ran|drove|fled|left|went|walked|stepped|jumped|rode|sat|stood)$/;
+
+function actionsOf(text: string): Set<string> {
+  const words = PERPETRATOR_ACTION.exec(text)?.[1]?.toLowerCase().split(/\s+/) ?? [];
+  return new Set(
+    words
+      .filter((w) => ACTION_VERB.test(w) && !EVENT_FAMILIES.some((f) => f.test(w)))
+      .map((w) => w.slice(0, 4)),
+  );
+}
 
 /**
  * A weaker source's account of how an attack happened against the authority's: both tell the same kind
- * of attack by a perpetrator, with almost no other detail in common ("shot by an attacker driving past"
- * against "a man got out of a car and opened fire").
+ * of attack, and each says the perpetrator did something else before or while doing it, and those
+ * differ ("shot by an attacker driving past" against "a man got out of a car and opened fire"). Two
+ * accounts that only share the event ("a man opened fire" / "shoppers heard the shooting") are not a
+ * conflict.
  */
 function markEventAccounts(accounts: Account[], kindOf: KindOf): void {
-  const official = accounts.filter((a) => a.strength === 3 && PERPETRATOR_MENTION.test(a.claim));
+  const official = accounts
+    .filter((a) => a.strength === 3)
+    .map((a) => ({ a, actions: actionsOf(a.claim) }))
+    .filter((x) => x.actions.size > 0);
   for (const a of accounts) {
     if (!a.sourced || a.s.status === "unknown" || a.s.status === "disputed") continue;
     if (!a.s.sources.every((id) => WEAK.has(kindOf(id)))) continue;
-    if (!PERPETRATOR_MENTION.test(a.claim)) continue;
+    const actions = actionsOf(a.claim);
     const families = EVENT_FAMILIES.filter((f) => f.test(a.claim));
-    if (families.length === 0) continue;
-    const terms = new Set(contentTerms(a.claim));
+    if (actions.size === 0 || families.length === 0) continue;
     for (const b of official) {
-      if (!families.some((f) => f.test(b.claim))) continue;
-      const shared = contentTerms(b.claim).filter((t) => terms.has(t)).length;
-      if (shared / Math.max(1, terms.size) < 0.4) conflict(a, b, "another account of how it happened");
+      if (!families.some((f) => f.test(b.a.claim))) continue;
+      if ([...actions].some((w) => b.actions.has(w))) continue;
+      conflict(a, b.a, "another account of how it happened");
     }
   }
 }
