@@ -81,6 +81,15 @@ describe("disputes that exist", () => {
     expect(police.conflictsWith).toContain(herald.id);
   });
 
+  it("reads a toll that rose later as an update, not a dispute", () => {
+    const d = article(
+      "Bus crash on mountain road.",
+      "Police said three people were killed when the bus left the road near Arden on Sunday.",
+      "Hospital officials said later that five people had died.",
+    );
+    expect(d.statements.some((s) => s.status === "disputed")).toBe(false);
+  });
+
   it("reads an explicit 'accounts differ' as a dispute over the accounts that follow", () => {
     const d = article(
       "Fire at a market in Tolby.",

@@ -88,6 +88,8 @@ const sameSources = (a: Account, b: Account) =>
 const shareSource = (a: Account, b: Account) => a.s.sources.some((id) => b.s.sources.includes(id));
 
 // Counts tied to another time ("In 2015, six officers were killed") are other events, not other accounts.
+// A count that moved ("the toll rose to five", "later revised") updates the earlier one; it does not contradict it.
+const UPDATED = /\b(?:rose|risen|rising|climbed|increased|grew|jumped|updated|revised|later|since risen|now stands)\b/i;
 const OTHER_TIME =
   /\b(?:in|since|during|last|since)\s+(?:(?:19|20)\d\d|year|month|decade)\b|\b(?:19|20)\d\d\b/i;
 
@@ -259,7 +261,7 @@ function commonTerms(accounts: Account[]): Set<string> {
  */
 function markCountConflicts(accounts: Account[]): void {
   const counted = accounts
-    .filter((a) => !OTHER_TIME.test(a.quote))
+    .filter((a) => !OTHER_TIME.test(a.quote) && !UPDATED.test(a.quote))
     .map((a) => ({ a, slots: countSlots(a.quote), one: speaksOfOnePerpetrator(a.quote) }))
     .filter((x) => x.slots.length > 0 || x.one);
   type Counted = (typeof counted)[number];
