@@ -87,9 +87,10 @@ const sameSources = (a: Account, b: Account) =>
   a.s.sources.length === b.s.sources.length && a.s.sources.every((id) => b.s.sources.includes(id));
 const shareSource = (a: Account, b: Account) => a.s.sources.some((id) => b.s.sources.includes(id));
 
-// Counts tied to another time ("In 2015, six officers were killed") are other events, not other accounts.
 // A count that moved ("the toll rose to five", "later revised") updates the earlier one; it does not contradict it.
-const UPDATED = /\b(?:rose|risen|rising|climbed|increased|grew|jumped|updated|revised|later|since risen|now stands)\b/i;
+const UPDATED =
+  /\b(?:rose|risen|rising|climbed|increased|grew|jumped|updated|revised|later|since risen|now stands)\b/i;
+// Counts tied to another time ("In 2015, six officers were killed") are other events, not other accounts.
 const OTHER_TIME =
   /\b(?:in|since|during|last|since)\s+(?:(?:19|20)\d\d|year|month|decade)\b|\b(?:19|20)\d\d\b/i;
 
