@@ -293,42 +293,51 @@ const EVENT_FAMILIES: RegExp[] = [
   /\b(rammed|ploughed|plowed|drove into|mowed)\b/i,
 ];
 // Who did it, as an account of the attack names them, and what the account says they did besides the
-// attack itself ("an attacker driving past", "a man got out of a car"): the sequence is the slot.
+// attack itself ("an attacker driving past", "a man got out of a car"): the sequence is the slot, with
+// the place the attack came from.
 const PERPETRATOR_ACTION =
   /\b(?:an?|the)\s+(?:[a-z-]+\s+)?(?:attacker|assailant|gunm[ae]n|shooter|man|woman|suspect|driver|bomber)\s+((?:[a-z]+\s+){0,3}[a-z]+)/i;
 const ACTION_VERB =
   /^(?:[a-z]{3,}(?:ing|ed)|got|came|ran|drove|fled|left|went|walked|stepped|jumped|rode|sat|stood)$/;
 
-function actionsOf(text: string): Set<string> {
-  const words = PERPETRATOR_ACTION.exec(text)?.[1]?.toLowerCase().split(/\s+/) ?? [];
+// Where the attack came from: "shot from a passing motorbike", "opened fire from a doorway".
+const FROM_PLACE = /\bfrom\s+(?:an?|the|his|her|their)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
+
+/** What an account says of how the attack was done besides the attack itself, as short stems. */
+function mannerOf(text: string): Set<string> {
+  const actions = PERPETRATOR_ACTION.exec(text)?.[1]?.toLowerCase().split(/\s+/) ?? [];
+  const event = EVENT_FAMILIES.map((f) => f.exec(text)?.index ?? -1).filter((i) => i >= 0);
+  const from = event.length ? FROM_PLACE.exec(text.slice(Math.min(...event))) : null;
+  const place = from?.[1]?.toLowerCase().split(/\s+/) ?? [];
   return new Set(
-    words
-      .filter((w) => ACTION_VERB.test(w) && !EVENT_FAMILIES.some((f) => f.test(w)))
+    [...actions.filter((w) => ACTION_VERB.test(w)), ...place]
+      .filter((w) => !EVENT_FAMILIES.some((f) => f.test(w)))
       .map((w) => w.slice(0, 4)),
   );
 }
 
 /**
  * A weaker source's account of how an attack happened against the authority's: both tell the same kind
- * of attack, and each says the perpetrator did something else before or while doing it, and those
- * differ ("shot by an attacker driving past" against "a man got out of a car and opened fire"). Two
+ * of attack, and each says how it was done besides the attack itself (what the perpetrator did, where
+ * the attack came from), and those differ ("shot by an attacker driving past" against "a man got out
+ * of a car and opened fire"; "shot from a passing motorbike" against "fired from a doorway"). Two
  * accounts that only share the event ("a man opened fire" / "shoppers heard the shooting") are not a
  * conflict.
  */
 function markEventAccounts(accounts: Account[], kindOf: KindOf): void {
   const official = accounts
     .filter((a) => a.strength === 3)
-    .map((a) => ({ a, actions: actionsOf(a.claim) }))
-    .filter((x) => x.actions.size > 0);
+    .map((a) => ({ a, manner: mannerOf(a.claim) }))
+    .filter((x) => x.manner.size > 0);
   for (const a of accounts) {
     if (!a.sourced || a.s.status === "unknown" || a.s.status === "disputed") continue;
     if (!a.s.sources.every((id) => WEAK.has(kindOf(id)))) continue;
-    const actions = actionsOf(a.claim);
+    const manner = mannerOf(a.claim);
     const families = EVENT_FAMILIES.filter((f) => f.test(a.claim));
-    if (actions.size === 0 || families.length === 0) continue;
+    if (manner.size === 0 || families.length === 0) continue;
     for (const b of official) {
       if (!families.some((f) => f.test(b.a.claim))) continue;
-      if ([...actions].some((w) => b.actions.has(w))) continue;
+      if ([...manner].some((w) => b.manner.has(w))) continue;
       conflict(a, b.a, "another account of how it happened");
     }
   }
