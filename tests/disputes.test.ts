@@ -67,7 +67,21 @@ describe("denials are not facts", () => {
 });
 
 describe("disputes that exist", () => {
-  it("disputes two different death tolls from two sources, both sides, linked", () => {
+  it("disputes two different death tolls from two outlets, both sides, linked", () => {
+    const d = article(
+      "Bus crash on mountain road.",
+      "The Arden Herald reported that three people were killed when the bus left the road on Sunday.",
+      "The Valley Times reported that seven people died in the crash.",
+    );
+    const herald = statementFor(d, "three people were killed");
+    const times = statementFor(d, "seven people died");
+    expect(herald.status).toBe("disputed");
+    expect(times.status).toBe("disputed");
+    expect(herald.conflictsWith).toContain(times.id);
+    expect(times.conflictsWith).toContain(herald.id);
+  });
+
+  it("disputes an outlet's toll against the police count, which stays on the record and is linked", () => {
     const d = article(
       "Bus crash on mountain road.",
       "Police said three people were killed when the bus left the road near Arden on Sunday.",
@@ -76,8 +90,7 @@ describe("disputes that exist", () => {
     const police = statementFor(d, "three people were killed");
     const herald = statementFor(d, "seven people died");
     expect(herald.status).toBe("disputed");
-    expect(police.status).toBe("disputed");
-    expect(herald.conflictsWith).toContain(police.id);
+    expect(police.status).toBe("confirmed");
     expect(police.conflictsWith).toContain(herald.id);
   });
 

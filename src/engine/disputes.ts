@@ -19,8 +19,8 @@ import { contentTerms } from "./text.ts";
  * - two accounts giving different values for one slot: how many attackers, dead, hurt, held;
  * - two accounts of how one attack happened, from an authority and from a weaker source, that share
  *   almost nothing but the event.
- * Sharing an event word is not a conflict. When one side is the authority on record and the other a
- * weaker source, the weaker side is disputed and the two are linked; between equals both are disputed.
+ * Sharing an event word is not a conflict. Both sides are disputed and linked, except that an authority
+ * on the record keeps its reading against a single weaker source, whose version is the one disputed.
  */
 
 const AUTHORITY: ReadonlySet<SourceKind> = new Set(["official", "police"]);
@@ -76,12 +76,19 @@ function link(a: Account, b: Account): void {
 
 const where = (a: Account) => `¶${a.paragraph}`;
 
-/** Two accounts in conflict: both sides are disputed and each names the other. */
+/**
+ * Two accounts in conflict: both sides are disputed and each names the other, except that an authority
+ * on the record keeps its reading against a weaker account (an outlet, a post, a witness): that
+ * account's version is what is disputed.
+ */
 function conflict(a: Account, b: Account, what: string): void {
   link(a, b);
-  disputes(a, `${what}: conflicts with ${where(b)}`);
-  disputes(b, `${what}: conflicts with ${where(a)}`);
+  if (!outweighs(a, b)) disputes(a, `${what}: conflicts with ${where(b)}`);
+  if (!outweighs(b, a)) disputes(b, `${what}: conflicts with ${where(a)}`);
 }
+
+/** An authority on the record against anything less: an outlet, a post, a witness, unsourced text. */
+const outweighs = (a: Account, b: Account) => a.strength === 3 && b.strength < 3;
 
 const sameSources = (a: Account, b: Account) =>
   a.s.sources.length === b.s.sources.length && a.s.sources.every((id) => b.s.sources.includes(id));
@@ -177,7 +184,7 @@ function markChallenges(ctx: Context): void {
     if (a.sourced && !denied) disputes(a, `takes issue with another account: '${challenge.cue.trim()}'`);
     for (const b of targetsOf(a, challenge.target, denied, ctx).filter((b) => !challengers.has(b))) {
       link(a, b);
-      disputes(b, `${denied ? "denied" : "challenged"} in ${where(a)}`);
+      if (!outweighs(b, a)) disputes(b, `${denied ? "denied" : "challenged"} in ${where(a)}`);
     }
   }
 }
