@@ -67,14 +67,18 @@ describe("denials are not facts", () => {
 });
 
 describe("disputes that exist", () => {
-  it("disputes two different death tolls from two outlets, both sides, linked", () => {
+  // Two accounts of one bus crash's toll: "three ... killed" from `first`, "seven ... died" from `second`.
+  const tolls = (first: string, second: string) => {
     const d = article(
       "Bus crash on mountain road.",
-      "The Arden Herald reported that three people were killed when the bus left the road on Sunday.",
-      "The Valley Times reported that seven people died in the crash.",
+      `${first} three people were killed when the bus left the road near Arden on Sunday.`,
+      `${second} seven people died in the crash.`,
     );
-    const herald = statementFor(d, "three people were killed");
-    const times = statementFor(d, "seven people died");
+    return [statementFor(d, "three people were killed"), statementFor(d, "seven people died")] as const;
+  };
+
+  it("disputes two different death tolls from two outlets, both sides, linked", () => {
+    const [herald, times] = tolls("The Arden Herald reported that", "The Valley Times reported that");
     expect(herald.status).toBe("disputed");
     expect(times.status).toBe("disputed");
     expect(herald.conflictsWith).toContain(times.id);
@@ -82,13 +86,7 @@ describe("disputes that exist", () => {
   });
 
   it("disputes an outlet's toll against the police count, which stays on the record and is linked", () => {
-    const d = article(
-      "Bus crash on mountain road.",
-      "Police said three people were killed when the bus left the road near Arden on Sunday.",
-      "The Arden Herald reported that seven people died in the crash.",
-    );
-    const police = statementFor(d, "three people were killed");
-    const herald = statementFor(d, "seven people died");
+    const [police, herald] = tolls("Police said", "The Arden Herald reported that");
     expect(herald.status).toBe("disputed");
     expect(police.status).toBe("confirmed");
     expect(police.conflictsWith).toContain(herald.id);
