@@ -5,6 +5,7 @@ import { renderDiffText } from "../src/render/diff-text.ts";
 import { statementFor } from "./support/statements.ts";
 
 // Articles written for these tests; no text from any evaluation set.
+const article = (...paragraphs: string[]) => digestArticle(paragraphs.join("\n\n"));
 const PLANT_FIRST = [
   "Blast damages chemical plant in Marlow.",
   "An explosion tore through a chemical plant in Marlow on Tuesday night, the fire service said.",
@@ -66,28 +67,44 @@ describe("denials are not facts", () => {
 });
 
 describe("disputes that exist", () => {
-  it("disputes two different death tolls from two sources, both sides, linked", () => {
-    const d = digestArticle(
-      [
-        "Bus crash on mountain road.",
-        "Police said three people were killed when the bus left the road near Arden on Sunday.",
-        "The Arden Herald reported that seven people died in the crash.",
-      ].join("\n\n"),
+  // Two accounts of one bus crash's toll: "three ... killed" from `first`, "seven ... died" from `second`.
+  const tolls = (first: string, second: string) => {
+    const d = article(
+      "Bus crash on mountain road.",
+      `${first} three people were killed when the bus left the road near Arden on Sunday.`,
+      `${second} seven people died in the crash.`,
     );
-    const police = statementFor(d, "three people were killed");
-    const herald = statementFor(d, "seven people died");
+    return [statementFor(d, "three people were killed"), statementFor(d, "seven people died")] as const;
+  };
+
+  it("disputes two different death tolls from two outlets, both sides, linked", () => {
+    const [herald, times] = tolls("The Arden Herald reported that", "The Valley Times reported that");
     expect(herald.status).toBe("disputed");
-    expect(police.status).toBe("disputed");
-    expect(herald.conflictsWith).toContain(police.id);
+    expect(times.status).toBe("disputed");
+    expect(herald.conflictsWith).toContain(times.id);
+    expect(times.conflictsWith).toContain(herald.id);
+  });
+
+  it("disputes an outlet's toll against the police count, which stays on the record and is linked", () => {
+    const [police, herald] = tolls("Police said", "The Arden Herald reported that");
+    expect(herald.status).toBe("disputed");
+    expect(police.status).toBe("confirmed");
     expect(police.conflictsWith).toContain(herald.id);
   });
 
+  it("reads a toll that rose later as an update, not a dispute", () => {
+    const d = article(
+      "Bus crash on mountain road.",
+      "Police said three people were killed when the bus left the road near Arden on Sunday.",
+      "Hospital officials said later that five people had died.",
+    );
+    expect(d.statements.some((s) => s.status === "disputed")).toBe(false);
+  });
+
   it("reads an explicit 'accounts differ' as a dispute over the accounts that follow", () => {
-    const d = digestArticle(
-      [
-        "Fire at a market in Tolby.",
-        "Accounts differ on how the fire began. A stall owner said the flames started in a food van. The market's manager said a faulty cable was to blame.",
-      ].join("\n\n"),
+    const d = article(
+      "Fire at a market in Tolby.",
+      "Accounts differ on how the fire began. A stall owner said the flames started in a food van. The market's manager said a faulty cable was to blame.",
     );
     expect(statementFor(d, "the flames started in a food van").status).toBe("disputed");
     expect(statementFor(d, "a faulty cable was to blame").status).toBe("disputed");
@@ -100,14 +117,27 @@ describe("disputes that exist", () => {
     expect(statementFor(d, "the warning came too late").status).toBe("disputed");
   });
 
+  it("disputes two sequences of one attack, and not two tellings of the same one", () => {
+    const twoSequences = article(
+      "Guard shot at bank.",
+      "Police said a man walked into the lobby of the bank and opened fire on a guard.",
+      "A security union said on Twitter that the guard was shot by an attacker riding past on a motorbike.",
+    );
+    expect(statementFor(twoSequences, "riding past on a motorbike").status).toBe("disputed");
+    const sameEvent = article(
+      "Guard shot at bank.",
+      "Police said a man walked into the lobby of the bank and opened fire on a guard.",
+      "A witness told the Harbour Post that a man was shooting inside the bank.",
+    );
+    expect(statementFor(sameEvent, "a man was shooting inside the bank").status).not.toBe("disputed");
+  });
+
   it("does not invent a dispute between statements that only share an event word", () => {
-    const d = digestArticle(
-      [
-        "Shooting at a shopping centre.",
-        "Police said a man opened fire in a car park at the Westgate shopping centre on Monday.",
-        "A witness told the Westgate Times that shoppers ran into a bakery when they heard the shooting.",
-        "The council said the shopping centre would reopen on Wednesday.",
-      ].join("\n\n"),
+    const d = article(
+      "Shooting at a shopping centre.",
+      "Police said a man opened fire in a car park at the Westgate shopping centre on Monday.",
+      "A witness told the Westgate Times that shoppers ran into a bakery when they heard the shooting.",
+      "The council said the shopping centre would reopen on Wednesday.",
     );
     expect(d.statements.filter((s) => s.status === "disputed")).toEqual([]);
     expect(d.statements.some((s) => s.conflictsWith?.length)).toBe(false);

@@ -15,8 +15,7 @@ const DENY_CUE =
 const NESTED_DENIAL =
   /^(?:[\p{L}\d'’.-]+\s+){1,6}?(?:(?:has|have|had)\s+)?(?:(?:strongly|flatly|firmly|repeatedly|again|also)\s+)?(?:denied|denies|refuted|refutes)\s+(?:that|the|any|all|reports?|claims?|allegations?|accusations?|charges?|wrongdoing|involvement|responsibility|it|this|these|those)\b/iu;
 /** "The allegations were denied by the company": a denial told in the passive, its denier after "by". */
-const DENIED_BY =
-  /\b(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+)?(?:denied|refuted|rejected|dismissed)\s+by\b/i;
+const DENIED_BY = /\b(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+)?(?:denied|refuted)\s+by\b/i;
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?(?:denied|refuted)\b/i;
 /** Verbs that deny only when their object is an account or a proposition ("rejected the claim that"). */
 const REJECT_CUE =

@@ -62,11 +62,10 @@ const CONFLICT_MARKER = new RegExp(
     "\\baccounts?\\s+(?:of\\s+[^.;]{1,60}?\\s+)?(?:differ|differed|differs|vary|varied|varies|conflict|conflicted)\\b",
     "\\b(?:conflicting|contradictory|contradicting|differing|competing|contrasting|inconsistent|contradicted|disputed)\\s+(?:[\\p{L}-]+\\s+)?(?:reports|accounts|claims|statements|versions|figures|information|stories|narratives|tallies|numbers|estimates|counts)\\b",
     "\\bsome\\b[^.;]{0,150}?\\b(?:said|say|says|claimed|claim|reported|told|insisted|believe|believed)\\b[^.;]{0,200}?\\b(?:while|but|whereas)\\s+others\\b",
-    "\\bat odds with\\b",
-    "\\bcontradict(?:s|ed|ing)?\\b",
-    "\\bcontrary to\\b",
+    // Set against an account, not a view: "at odds with the police account", not "at odds with the mayor".
+    `\\b(?:at odds with|contrary to|contradict(?:s|ed|ing)?|inconsistent with)\\s+(?:${ACCOUNT_PHRASE}|what\\b)`,
     // "as researchers believe, but Moscow strongly denies": a denial set against a claim in one sentence.
-    "\\b(?:but|while|though|although|which|whereas)\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){1,4}(?:[a-z]+ly\\s+)?(?:denies|denied|has denied|have denied|disputes|disputed|rejects|rejected)\\b",
+    "\\b(?:but|while|though|although|which|whereas)\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){1,4}(?:[a-z]+ly\\s+)?(?:denies|denied|has denied|have denied|disputes|disputed)\\b",
   ].join("|"),
   "iu",
 );

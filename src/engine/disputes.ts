@@ -19,8 +19,8 @@ import { contentTerms } from "./text.ts";
  * - two accounts giving different values for one slot: how many attackers, dead, hurt, held;
  * - two accounts of how one attack happened, from an authority and from a weaker source, that share
  *   almost nothing but the event.
- * Sharing an event word is not a conflict. When one side is the authority on record and the other a
- * weaker source, the weaker side is disputed and the two are linked; between equals both are disputed.
+ * Sharing an event word is not a conflict. Both sides are disputed and linked, except that an authority
+ * on the record keeps its reading against a single weaker source, whose version is the one disputed.
  */
 
 const AUTHORITY: ReadonlySet<SourceKind> = new Set(["official", "police"]);
@@ -76,17 +76,27 @@ function link(a: Account, b: Account): void {
 
 const where = (a: Account) => `¶${a.paragraph}`;
 
-/** Two accounts in conflict: both sides are disputed and each names the other. */
+/**
+ * Two accounts in conflict: both sides are disputed and each names the other, except that an authority
+ * on the record keeps its reading against a weaker account (an outlet, a post, a witness): that
+ * account's version is what is disputed.
+ */
 function conflict(a: Account, b: Account, what: string): void {
   link(a, b);
-  disputes(a, `${what}: conflicts with ${where(b)}`);
-  disputes(b, `${what}: conflicts with ${where(a)}`);
+  if (!outweighs(a, b)) disputes(a, `${what}: conflicts with ${where(b)}`);
+  if (!outweighs(b, a)) disputes(b, `${what}: conflicts with ${where(a)}`);
 }
+
+/** An authority on the record against anything less: an outlet, a post, a witness, unsourced text. */
+const outweighs = (a: Account, b: Account) => a.strength === 3 && b.strength < 3;
 
 const sameSources = (a: Account, b: Account) =>
   a.s.sources.length === b.s.sources.length && a.s.sources.every((id) => b.s.sources.includes(id));
 const shareSource = (a: Account, b: Account) => a.s.sources.some((id) => b.s.sources.includes(id));
 
+// A count that moved ("the toll rose to five", "later revised") updates the earlier one; it does not contradict it.
+const UPDATED =
+  /\b(?:rose|risen|rising|climbed|increased|grew|jumped|updated|revised|later|since risen|now stands)\b/i;
 // Counts tied to another time ("In 2015, six officers were killed") are other events, not other accounts.
 const OTHER_TIME =
   /\b(?:in|since|during|last|since)\s+(?:(?:19|20)\d\d|year|month|decade)\b|\b(?:19|20)\d\d\b/i;
@@ -174,7 +184,7 @@ function markChallenges(ctx: Context): void {
     if (a.sourced && !denied) disputes(a, `takes issue with another account: '${challenge.cue.trim()}'`);
     for (const b of targetsOf(a, challenge.target, denied, ctx).filter((b) => !challengers.has(b))) {
       link(a, b);
-      disputes(b, `${denied ? "denied" : "challenged"} in ${where(a)}`);
+      if (!outweighs(b, a)) disputes(b, `${denied ? "denied" : "challenged"} in ${where(a)}`);
     }
   }
 }
@@ -259,7 +269,7 @@ function commonTerms(accounts: Account[]): Set<string> {
  */
 function markCountConflicts(accounts: Account[]): void {
   const counted = accounts
-    .filter((a) => !OTHER_TIME.test(a.quote))
+    .filter((a) => !OTHER_TIME.test(a.quote) && !UPDATED.test(a.quote))
     .map((a) => ({ a, slots: countSlots(a.quote), one: speaksOfOnePerpetrator(a.quote) }))
     .filter((x) => x.slots.length > 0 || x.one);
   type Counted = (typeof counted)[number];
@@ -289,28 +299,53 @@ const EVENT_FAMILIES: RegExp[] = [
   /\b(exploded|detonated|blew up|set off)\b/i,
   /\b(rammed|ploughed|plowed|drove into|mowed)\b/i,
 ];
-// Who did it, as an account of the attack names them: the sequence is what two such accounts can differ on.
-const PERPETRATOR_MENTION =
-  /\b(?:an?|the)\s+(?:[a-z-]+\s+)?(?:attacker|assailant|gunm[ae]n|shooter|man|woman|suspect|driver|bomber)\b/i;
+// Who did it, as an account of the attack names them, and what the account says they did besides the
+// attack itself ("an attacker driving past", "a man got out of a car"): the sequence is the slot, with
+// the place the attack came from.
+const PERPETRATOR_ACTION =
+  /\b(?:an?|the)\s+(?:[a-z-]+\s+)?(?:attacker|assailant|gunm[ae]n|shooter|man|woman|suspect|driver|bomber)\s+((?:[a-z]+\s+){0,3}[a-z]+)/i;
+const ACTION_VERB =
+  /^(?:[a-z]{3,}(?:ing|ed)|got|came|ran|drove|fled|left|went|walked|stepped|jumped|rode|sat|stood)$/;
+
+// Where the attack came from: "shot from a passing motorbike", "opened fire from a doorway".
+const FROM_PLACE = /\bfrom\s+(?:an?|the|his|her|their)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
+
+/** What an account says of how the attack was done besides the attack itself, as short stems. */
+function mannerOf(text: string): Set<string> {
+  const actions = PERPETRATOR_ACTION.exec(text)?.[1]?.toLowerCase().split(/\s+/) ?? [];
+  const event = EVENT_FAMILIES.map((f) => f.exec(text)?.index ?? -1).filter((i) => i >= 0);
+  const from = event.length ? FROM_PLACE.exec(text.slice(Math.min(...event))) : null;
+  const place = from?.[1]?.toLowerCase().split(/\s+/) ?? [];
+  return new Set(
+    [...actions.filter((w) => ACTION_VERB.test(w)), ...place]
+      .filter((w) => !EVENT_FAMILIES.some((f) => f.test(w)))
+      .map((w) => w.slice(0, 4)),
+  );
+}
 
 /**
  * A weaker source's account of how an attack happened against the authority's: both tell the same kind
- * of attack by a perpetrator, with almost no other detail in common ("shot by an attacker driving past"
- * against "a man got out of a car and opened fire").
+ * of attack, and each says how it was done besides the attack itself (what the perpetrator did, where
+ * the attack came from), and those differ ("shot by an attacker driving past" against "a man got out
+ * of a car and opened fire"; "shot from a passing motorbike" against "fired from a doorway"). Two
+ * accounts that only share the event ("a man opened fire" / "shoppers heard the shooting") are not a
+ * conflict.
  */
 function markEventAccounts(accounts: Account[], kindOf: KindOf): void {
-  const official = accounts.filter((a) => a.strength === 3 && PERPETRATOR_MENTION.test(a.claim));
+  const official = accounts
+    .filter((a) => a.strength === 3)
+    .map((a) => ({ a, manner: mannerOf(a.claim) }))
+    .filter((x) => x.manner.size > 0);
   for (const a of accounts) {
     if (!a.sourced || a.s.status === "unknown" || a.s.status === "disputed") continue;
     if (!a.s.sources.every((id) => WEAK.has(kindOf(id)))) continue;
-    if (!PERPETRATOR_MENTION.test(a.claim)) continue;
+    const manner = mannerOf(a.claim);
     const families = EVENT_FAMILIES.filter((f) => f.test(a.claim));
-    if (families.length === 0) continue;
-    const terms = new Set(contentTerms(a.claim));
+    if (manner.size === 0 || families.length === 0) continue;
     for (const b of official) {
-      if (!families.some((f) => f.test(b.claim))) continue;
-      const shared = contentTerms(b.claim).filter((t) => terms.has(t)).length;
-      if (shared / Math.max(1, terms.size) < 0.4) conflict(a, b, "another account of how it happened");
+      if (!families.some((f) => f.test(b.a.claim))) continue;
+      if ([...manner].some((w) => b.manner.has(w))) continue;
+      conflict(a, b.a, "another account of how it happened");
     }
   }
 }
