@@ -23,7 +23,7 @@ const PERSON_HINT =
 const ANONYMOUS =
   /^(?:an?|the|other|another|two|three|several|some|many|senior|top|local|federal|us|u\.s\.|unnamed|anonymous|\s)*(?:[a-z-]+\s+){0,2}(sources?|officials?|aides?|insiders?|people familiar[^,]*|person familiar[^,]*|experts?|analysts?|observers?|witnesses|residents|investigators|authorities|diplomats?)$/i;
 
-function kindFromText(text: string): SourceKind {
+export function kindFromText(text: string): SourceKind {
   const t = text.toLowerCase();
   const known = knownKind(text);
   if (known) return known;

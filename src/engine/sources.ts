@@ -96,6 +96,10 @@ export class SourceRegistry {
     return entry ? pickKind(entry) : "other";
   }
 
+  isPerson(id: string): boolean {
+    return this.entries.find((e) => e.id === id)?.person ?? false;
+  }
+
   isAnonymous(id: string): boolean {
     return this.entries.find((e) => e.id === id)?.anonymous ?? false;
   }

@@ -7,7 +7,7 @@ import { analysisView, type Span, splitSentences, trimSpan } from "./text.ts";
 
 /** A clause boundary worth splitting at: a conjunction followed by a new subject and a finite verb. */
 const CLAUSE_BREAK =
-  /(?:,\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:the|a|an|his|her|their|its|this|that|these|those|one|another|some|no|he|she|they|it|we|i|\p{Lu}[\p{L}-]*)\b[^,;]{0,60}?\b(?:was|were|is|are|has|have|had|will|would|could|can|did|do|does|[a-z]+ed)\b)|;\s+/gu;
+  /(?:,\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:the|a|an|his|her|their|its|this|that|these|those|one|another|some|no|he|she|they|it|we|i|\p{Lu}[\p{L}-]*)\b[^,;]{0,60}?\b(?:was|were|is|are|has|have|had|will|would|could|can|did|do|does|[a-z]+ed)\b)|;\s+|,?\s+but\s+(?=(?:also\s+)?(?:said|says|added|do|does|did|noted|stressed|warned|cautioned)\b)/gu;
 
 const MIN_WORDS = 3;
 
@@ -236,8 +236,14 @@ function emit(
         name: `${NAME_MARK}${sourceId}${NAME_MARK}`,
         kind: registry.kindOf(sourceId),
         anonymous: registry.isAnonymous(sourceId),
+        person: registry.isPerson(sourceId),
       }
     : undefined;
+  // The words from the speaker to the claim: "Sanders hasn't said", "the agency said it is possible".
+  const frame =
+    attribution && !attribution.inverted && attribution.source.start < contentStart
+      ? sentence.text.slice(attribution.source.start, contentStart)
+      : undefined;
 
   // Clause level: split only where the clauses read differently (a hedge on one side only).
   let clauses = clauseBreaks(sentence.text, contentStart);
@@ -246,6 +252,7 @@ function emit(
       text: sentence.text.slice(Math.max(c.start, contentStart), c.end),
       ...(cue ? { cue } : {}),
       ...(source ? { source } : {}),
+      ...(frame && c.start <= contentStart ? { frame } : {}),
     }),
   );
   const differ = readings.some((x) => x.status !== readings[0]?.status);
@@ -268,6 +275,7 @@ function emit(
             : span.text,
           ...(cue ? { cue } : {}),
           ...(source ? { source } : {}),
+          ...(frame ? { frame } : {}),
         });
     if (!reading) return;
     const quote = paragraph.text.slice(sentence.start + span.start, sentence.start + span.end);
