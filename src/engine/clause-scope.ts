@@ -40,10 +40,12 @@ export function claimSpine(text: string): string {
  */
 const CONDITION =
   /(?:^|[,:;—–]\s*|\bthat\s+|\bthen\s+)(?:if|unless|provided that|assuming|in the event that)\s+\S/i;
+// "..., should Trump tap him": a condition by inversion.
+const INVERTED_CONDITION = /(?:^|[,:;—–]\s*)[Ss]hould\s+(?:\p{Lu}\p{L}*|he|she|they|it|the)\s/u;
 const IF_TRUE = /\bif (?:true|confirmed|accurate|correct|verified)\b/i;
 
 export function conditionOf(text: string): string | undefined {
-  const m = IF_TRUE.exec(text) ?? CONDITION.exec(text.slice(0, 400));
+  const m = IF_TRUE.exec(text) ?? CONDITION.exec(text.slice(0, 400)) ?? INVERTED_CONDITION.exec(text);
   return m ? m[0].replace(/^[\s,:;—–"“]+|\s+\S$/g, "").trim() : undefined;
 }
 
@@ -67,4 +69,45 @@ export function isProposition(content: string): boolean {
   if (/^(?:that|whether|if|how|why|what|when|where|who)\b/i.test(t)) return true;
   const head = t.split(/[,;:—–(]|\s-\s/)[0] ?? t;
   return FINITE_WORD.test(head);
+}
+
+/** A short line with no verb and no closing stop: a crosshead or a label ("Misreading of remarks"). */
+export function isVerblessLine(text: string): boolean {
+  const t = text.trim();
+  return (
+    t.split(/\s+/).length <= 6 &&
+    !/[.!?]["”’']?$/.test(t) &&
+    !FINITE_WORD.test(t) &&
+    !/\p{Ll}+s\b\s+\p{Ll}/u.test(t)
+  );
+}
+
+/** A relative clause beside the claim (", who was apparently captured"), with the words it hangs on. */
+export interface Aside {
+  start: number;
+  end: number;
+  /** The few words before the comma: whom the clause is about ("a potential advertiser"). */
+  head: string;
+}
+
+const ASIDE = /,\s+((?:who|whom|whose|which)\b[^,;—–]*)/gi;
+
+export function asidesOf(text: string): Aside[] {
+  const out: Aside[] = [];
+  ASIDE.lastIndex = 0;
+  for (let m = ASIDE.exec(text); m; m = ASIDE.exec(text)) {
+    const clause = m[1] ?? "";
+    const start = m.index + m[0].length - clause.length;
+    const head =
+      text
+        .slice(Math.max(0, m.index - 60), m.index)
+        .split(/[,;:—–]/)
+        .at(-1) ?? "";
+    out.push({
+      start,
+      end: start + clause.trimEnd().replace(/[.!?]+["”’']?$/, "").length,
+      head: head.trim(),
+    });
+  }
+  return out;
 }

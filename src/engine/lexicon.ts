@@ -256,7 +256,7 @@ export const CLAUSE_HEDGES: readonly RegExp[] = [
   /\b(?:Might|Could)\s+(?!not\b)\w+/,
   /\b(?:would|must|should|could|may|might)\s+have\s+\p{Ll}+/iu,
   // Deontic "should": what someone thinks ought to happen, not what is.
-  /\b(?:should|ought\s+to)\b/i,
+  /\b(?:should(?!\s+(?:\p{Lu}\p{L}*|he|she|they|it|we|the)\s)|ought\s+to)\b/u,
   // Perception and first-person cognition: "was seen as", "I think", "we believe".
   /\b(?:is|are|was|were|been|being)\s+(?:widely\s+|largely\s+)?(?:seen|viewed|regarded|perceived|considered|interpreted)\s+as\b/i,
   /\b(?:I|we)\s+(?:(?:still|also|really|do)\s+)?(?:think|believe|feel|suspect|guess|assume|expect|hope|fear|suppose|reckon)\b/i,
@@ -273,7 +273,7 @@ export const ADMISSION_CUES = /^(?:has\s+)?(?:admitted|admits|acknowledged|ackno
 
 /** Cues that narrate an act (an object follows, not a proposition): "tweeted an image", "called for". */
 export const ACT_CUES =
-  /^(?:tweeted|tweets|posted|posts|released|cited|cites|called(?:\s+(?:for|on))?|calls(?:\s+(?:for|on))?|urged|urges|praised|condemned|condemns|criticized|criticised|criticizes|endorsed|endorses|reiterated|proposed|proposes|pledged|pledges|promised|promises|demanded|demands|described|describes|mentioned|touted|defended|questioned|offered|answered|responded|replied|asked|asks|wrote|writes|announced|announces|rejected|rejects|slammed|blasted|lamented|echoed|likened|pointed\s+to)$/i;
+  /^(?:tweeted|tweets|posted|posts|released|cited|cites|called(?:\s+(?:for|on))?|calls(?:\s+(?:for|on))?|urged|urges|praised|condemned|condemns|criticized|criticised|criticizes|endorsed|endorses|reiterated|proposed|proposes|pledged|pledges|promised|promises|demanded|demands|described|describes|mentioned|touted|defended|questioned|offered|answered|responded|replied|asked|asks|wrote|writes|stated|announced|announces|rejected|rejects|slammed|blasted|lamented|echoed|likened|pointed\s+to)$/i;
 
 /** A plan or intention: what will be, not what is. */
 export const PLAN =

@@ -118,7 +118,7 @@ export function readStatus({ text, cue, source, frame }: StatusInput): StatusRea
   if (frameHedge) return reading("unconfirmed", `hedged: '${frameHedge}'`);
   // "Trump tweeted an image ...", "called for a special prosecutor": the act is what the sentence states;
   // doubt inside the object ("an image that may be fake") does not make the act doubtful.
-  if (source && cue && ACT_CUES.test(cue) && !isProposition(spine))
+  if (source && cue && frame !== undefined && ACT_CUES.test(cue) && !isProposition(spine))
     return reading("confirmed", `the reporter narrates what ${source.name} did (${cue})`);
   const condition = conditionOf(text);
   if (condition) return reading("unconfirmed", `conditional: '${condition}'`);
@@ -166,4 +166,24 @@ function readNarration(spine: string): StatusReading {
     return reading("unconfirmed", `a claim the article relays: '${noun[0].trim()}'`);
   if (REPORTS_SURFACED.test(spine)) return reading("unconfirmed", "a report the article relays");
   return reading("confirmed", "the reporter's own narration");
+}
+
+// ", which said Amazon would ...": the clause reports what its head said.
+const ASIDE_REPORT =
+  /^(?:who|which)\s+(?:(?:has|have|had)\s+)?(?:said|says|told|tells|reported|reports|claimed|claims|alleged|alleges|wrote|writes|posted|tweeted)\b/i;
+
+/**
+ * A relative clause read on its own, when it says something the main clause does not: an open question
+ * ("whose identity has not been released"), a hedge ("who was apparently captured") or a report by
+ * its head ("a potential advertiser, which said ..."). Undefined when it adds nothing of its own.
+ */
+export function readAside(text: string, head: string): StatusReading | undefined {
+  const spine = claimSpine(text);
+  const open = openQuestion(spine);
+  if (open) return reading("unknown", `open question: '${open}'`);
+  const hedge = hedgeIn(spine);
+  if (hedge) return reading("unconfirmed", `hedged: '${hedge}'`);
+  if (ASIDE_REPORT.test(text) && !AUTHORITY.has(kindFromText(head)))
+    return reading("unconfirmed", `reported by ${head || "a source"}, not verified`);
+  return undefined;
 }
