@@ -1,5 +1,6 @@
 import type { Evidence, Source, SourceKind, Warning } from "../digest/schema.ts";
 import { canonicalName } from "./gazetteer.ts";
+import { describedKindOf, principalKind } from "./source-descriptions.ts";
 import type { ParsedSource } from "./source-phrase.ts";
 
 interface Entry {
@@ -67,6 +68,12 @@ export class SourceRegistry {
   private readonly entries: Entry[] = [];
   private lastPerson: Entry | undefined;
   private lastAny: Entry | undefined;
+  private described: ReadonlyMap<string, SourceKind> = new Map();
+
+  /** What the article says its people and bodies are (see source-descriptions.ts). */
+  learnDescriptions(kinds: ReadonlyMap<string, SourceKind>): void {
+    this.described = kinds;
+  }
 
   /** Registers one attribution's source; returns its id, or undefined for an unresolvable pronoun. */
   add(parsed: ParsedSource, mention: Evidence): string | undefined {
@@ -93,7 +100,16 @@ export class SourceRegistry {
 
   kindOf(id: string): SourceKind {
     const entry = this.entries.find((e) => e.id === id);
-    return entry ? pickKind(entry) : "other";
+    return entry ? this.kindOfEntry(entry) : "other";
+  }
+
+  /** The kind its own mentions give; else what the article says elsewhere of the same name. */
+  private kindOfEntry(e: Entry): SourceKind {
+    const own = pickKind(e);
+    const principal = principalKind(e.roles.join(" "), this.described);
+    if (principal && (own === "official" || own === "other")) return principal;
+    if (own !== "other" || e.anonymous) return own;
+    return describedKindOf(e.names.keys(), this.described) ?? own;
   }
 
   isPerson(id: string): boolean {
@@ -189,7 +205,7 @@ export class SourceRegistry {
       const source: Source = {
         id: e.id,
         name,
-        kind: pickKind(e),
+        kind: this.kindOfEntry(e),
         aliases,
         mentions: e.mentions.sort((a, b) => a.paragraph - b.paragraph),
       };

@@ -1,6 +1,7 @@
 import type { Paragraph, Statement } from "../digest/schema.ts";
 import { type Attribution, findAttributions, quoteIntro, type Range, speakerLabel } from "./attribution.ts";
 import { asidesOf, isVerblessLine } from "./clause-scope.ts";
+import { describedKinds } from "./source-descriptions.ts";
 import { parseSourcePhrase } from "./source-phrase.ts";
 import type { SourceRegistry } from "./sources.ts";
 import { readAside, readStatus, type StatusReading } from "./status.ts";
@@ -106,6 +107,7 @@ function joinAttributionTails(view: string, sentences: Span[]): Span[] {
 export function extractStatements({ paragraphs, registry }: ExtractContext): Statement[] {
   const statements: Statement[] = [];
   const next = () => `s${statements.length + 1}`;
+  registry.learnDescriptions(describedKinds(paragraphs.filter((p) => !p.junk).map((p) => p.text)));
   // A speaker who runs on into the next paragraph: "Smith continued:" or a quote left open.
   let carry: { sourceIds: string[]; cue: string } | undefined;
   // The speaker of the last quotation of the paragraph before, if it ended on one.

@@ -1,0 +1,105 @@
+import type { SourceKind } from "../digest/schema.ts";
+import { kindFromText } from "./source-phrase.ts";
+
+/**
+ * What the article itself says its people and bodies are, wherever it says it: "Republican presidential
+ * candidate Jane Roe" in the lead tells who "Roe" is when she is later quoted by surname alone;
+ * "John Doe, who lives nearby," makes him a witness. Read once per article, linear in its length.
+ */
+
+// A run of capitalised words: a name, possibly with a title ("Sen. Jane Roe", "House Speaker Jo Bloggs").
+const NAME_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin))*/gu;
+// The words before a name, back to the previous punctuation: "Republican presidential candidate".
+const BEFORE = /((?:[\p{L}'’.-]+\s+){0,6})$/u;
+// Words that end a title going backwards: the name is an object or the end of another phrase then
+// ("police arrested John Doe", "identified the man as John Doe"), not described.
+const NOT_A_TITLE =
+  /^(?:the|a|an|as|by|to|for|with|and|or|but|that|which|who|whom|after|before|when|at|in|on|from|against|including|than|said|says|told|tells|is|was|are|were|be|been|has|have|had|named|called|\p{Ll}+ed)$/iu;
+
+/** "Republican presidential candidate" from "... the Republican presidential candidate ": the title run. */
+function titleBefore(words: string): string {
+  const tokens = words.trim().split(/\s+/).filter(Boolean);
+  let start = tokens.length;
+  while (start > 0 && !NOT_A_TITLE.test(tokens[start - 1] ?? "")) start--;
+  return tokens.slice(start).join(" ");
+}
+// An appositive after it: ", a top adviser to the candidate," / ", who lives nearby,".
+const APPOSITIVE = /^,\s+((?:an?|the|who|whose|now|former|then)\s[^,.;:()"“”]{2,90})/iu;
+
+const keyOf = (name: string): string =>
+  (name.trim().split(/\s+/).at(-1) ?? "")
+    .toLowerCase()
+    .replace(/['’]s$/, "")
+    .replace(/[.,]$/, "");
+
+// Capitalised words that open sentences rather than name anyone.
+const STOP_KEY =
+  /^(?:the|a|an|and|but|in|on|at|it|he|she|they|we|i|this|that|these|those|there|his|her|their|its|mr|mrs|ms|dr)$/;
+
+/** A run stops at a sentence's end: "Steve Linick. The action" is "Steve Linick". Initials do not end it. */
+function sentenceEnd(run: string): string {
+  const tokens = run.split(/\s+/);
+  const stop = tokens.findIndex((t, i) => i < tokens.length - 1 && /\p{L}{4,}\.$/u.test(t));
+  return stop < 0 ? run : tokens.slice(0, stop + 1).join(" ");
+}
+
+/** Kinds by surname or last word of a name, as the article describes them (most frequent description). */
+export function describedKinds(paragraphs: readonly string[]): Map<string, SourceKind> {
+  const votes = new Map<string, Map<SourceKind, number>>();
+  for (const text of paragraphs) {
+    NAME_RUN.lastIndex = 0;
+    for (let m = NAME_RUN.exec(text); m; m = NAME_RUN.exec(text)) {
+      const run = sentenceEnd(m[0]);
+      if (STOP_KEY.test(keyOf(run))) continue;
+      const before = titleBefore(BEFORE.exec(text.slice(Math.max(0, m.index - 80), m.index))?.[1] ?? "");
+      const end = m.index + run.length;
+      const after = run === m[0] ? (APPOSITIVE.exec(text.slice(end, end + 120))?.[1] ?? "") : "";
+      // The title inside the run counts ("Sen.", "Speaker"); the bare name alone is not a description.
+      const titled = run.split(/\s+/).slice(0, -2).join(" ");
+      const description = `${before} ${titled} ${after}`.trim();
+      if (!description) continue;
+      const kind = kindFromText(description);
+      if (kind === "other") continue;
+      const key = keyOf(run);
+      if (key.length < 3) continue;
+      const tally = votes.get(key) ?? new Map<SourceKind, number>();
+      tally.set(kind, (tally.get(kind) ?? 0) + 1);
+      votes.set(key, tally);
+    }
+  }
+  const kinds = new Map<string, SourceKind>();
+  for (const [key, tally] of votes) {
+    const best = [...tally.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (best) kinds.set(key, best[0]);
+  }
+  return kinds;
+}
+
+/** The kind the article's descriptions give one of a source's names, if any. */
+export function describedKindOf(
+  names: Iterable<string>,
+  kinds: ReadonlyMap<string, SourceKind>,
+): SourceKind | undefined {
+  for (const name of names) {
+    if (!/^\p{Lu}/u.test(name)) continue;
+    const kind = kinds.get(keyOf(name));
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+// One who speaks for someone: "Clinton spokesman", "an aide to the senator", "adviser to Roe".
+const SPEAKS_FOR = /\b(?:spokes(?:man|woman|person)|press secretary|aides?|advis[eo]rs?)\b/i;
+
+/**
+ * A spokesperson takes the kind of whom they speak for when the article names that principal: a
+ * candidate's spokesman speaks for a campaign, not for a government.
+ */
+export function principalKind(role: string, kinds: ReadonlyMap<string, SourceKind>): SourceKind | undefined {
+  if (!SPEAKS_FOR.test(role)) return undefined;
+  for (const word of role.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []) {
+    const kind = kinds.get(keyOf(word));
+    if (kind === "politician") return kind;
+  }
+  return undefined;
+}
