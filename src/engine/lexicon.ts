@@ -277,7 +277,7 @@ export const ACT_CUES =
 
 /** A plan or intention: what will be, not what is. */
 export const PLAN =
-  /\b(?:will|would|shall|'ll|’ll|'d|’d|going\s+to|plan(?:s|ned|ning)?\s+to|plans|intend(?:s|ed)?\s+to|intention|is\s+to|are\s+to|due\s+to|scheduled\s+to|set\s+to|aims?\s+to|was\s+handing|is\s+handing|committed\s+to)\b/i;
+  /\b(?:will|would|shall|'ll|’ll|'d|’d|going\s+to|plan(?:s|ned|ning)?|intend(?:s|ed)?\s+to|intention|is\s+to|are\s+to|due\s+to|scheduled\s+to|set\s+to|aims?\s+to|was\s+handing|is\s+handing|committed\s+to)\b/i;
 
 /** Stance and opinion predicates: a view, not a fact, whoever holds it. */
 export const STANCE =
