@@ -14,7 +14,7 @@ const FILLER =
   "(?:be|been|being|yet|immediately|independently|publicly|officially|formally|fully|still|so\\s+far|have|has|had|to|make|made|it|also|yet|currently|directly)";
 // Predicates of knowing, telling and deciding, in any form ("confirm", "confirmed", "confirming").
 const KNOW_OR_TELL =
-  "(?:know|knew|known|clear|confirm\\w*|verif\\w*|identif\\w*|releas\\w*|disclos\\w*|reveal\\w*|nam(?:e|ed|ing)|say|said|saying|specif\\w*|indicat\\w*|explain\\w*|comment\\w*|respond\\w*|decid\\w*|determin\\w*|establish\\w*|elaborat\\w*|answer\\w*|detail\\w*|discuss\\w*|tell|told|return\\w*\\s+(?:calls?|messages?|e-?mails?)|(?:be\\s+)?reached|give\\s+(?:details|a\\s+reason|reasons|information)|provid\\w*\\s+(?:details|information|a\\s+reason)|offer\\w*\\s+(?:details|information|an?\\s+explanation))";
+  "(?:know|knew|known|clear|confirm\\w*|verif\\w*|identif\\w*|releas\\w*|disclos\\w*|reveal\\w*|nam(?:e|ed|ing)|(?:say|said|saying|tell|told|telling|explain\\w*|indicat\\w*|answer\\w*)(?=\\s*(?:[.,;:]|$|whether\\b|if\\b|why\\b|who\\b|whom\\b|what\\b|when\\b|where\\b|how\\b|which\\b|anything\\b|more\\b|much\\b))|specif\\w*|comment\\w*|respond\\w*|decid\\w*|determin\\w*|establish\\w*|elaborat\\w*|detail\\w*|discuss\\w*|return\\w*\\s+(?:calls?|messages?|e-?mails?)|(?:be\\s+)?reached|give\\s+(?:details|a\\s+reason|reasons|information)|provid\\w*\\s+(?:details|information|a\\s+reason)|offer\\w*\\s+(?:details|information|an?\\s+explanation))";
 const NEGATED_KNOWING = new RegExp(`${NEGATOR}\\s+(?:${FILLER}\\s+){0,3}${KNOW_OR_TELL}\\b`, "i");
 
 // Pieces of information whose absence is an open question.

@@ -24,7 +24,9 @@ function titleBefore(words: string): string {
   return tokens.slice(start).join(" ");
 }
 // An appositive after it: ", a top adviser to the candidate," / ", who lives nearby,".
-const APPOSITIVE = /^,\s+((?:an?|the|who|whose|now|former|then)\s[^,.;:()"“”]{2,90})/iu;
+// "who said ..." tells what someone did, not what they are: only "who is/was/lives/works ..." describes.
+const APPOSITIVE =
+  /^,\s+((?:an?|the|now|former|then|who\s+(?:is|was|has\s+been|had\s+been|serves|served|lives|lived|works|worked|heads|headed|leads|led|runs|ran))\s[^,.;:()"“”]{2,90})/iu;
 
 const keyOf = (name: string): string =>
   (name.trim().split(/\s+/).at(-1) ?? "")
@@ -43,34 +45,28 @@ function sentenceEnd(run: string): string {
   return stop < 0 ? run : tokens.slice(0, stop + 1).join(" ");
 }
 
-/** Kinds by surname or last word of a name, as the article describes them (most frequent description). */
+/**
+ * Kinds by surname or last word of a name, from the first description the article gives it: the lead
+ * says what someone is now ("presidential candidate Jane Roe"); later titles are often former ones.
+ */
 export function describedKinds(paragraphs: readonly string[]): Map<string, SourceKind> {
-  const votes = new Map<string, Map<SourceKind, number>>();
+  const kinds = new Map<string, SourceKind>();
   for (const text of paragraphs) {
     NAME_RUN.lastIndex = 0;
     for (let m = NAME_RUN.exec(text); m; m = NAME_RUN.exec(text)) {
       const run = sentenceEnd(m[0]);
-      if (STOP_KEY.test(keyOf(run))) continue;
+      const key = keyOf(run);
+      if (key.length < 3 || STOP_KEY.test(key) || kinds.has(key)) continue;
       const before = titleBefore(BEFORE.exec(text.slice(Math.max(0, m.index - 80), m.index))?.[1] ?? "");
       const end = m.index + run.length;
       const after = run === m[0] ? (APPOSITIVE.exec(text.slice(end, end + 120))?.[1] ?? "") : "";
-      // The title inside the run counts ("Sen.", "Speaker"); the bare name alone is not a description.
-      const titled = run.split(/\s+/).slice(0, -2).join(" ");
+      // The title inside the run counts ("President", "Sen. Jane"); the name's last word alone does not.
+      const titled = run.split(/\s+/).slice(0, -1).join(" ");
       const description = `${before} ${titled} ${after}`.trim();
       if (!description) continue;
       const kind = kindFromText(description);
-      if (kind === "other") continue;
-      const key = keyOf(run);
-      if (key.length < 3) continue;
-      const tally = votes.get(key) ?? new Map<SourceKind, number>();
-      tally.set(kind, (tally.get(kind) ?? 0) + 1);
-      votes.set(key, tally);
+      if (kind !== "other") kinds.set(key, kind);
     }
-  }
-  const kinds = new Map<string, SourceKind>();
-  for (const [key, tally] of votes) {
-    const best = [...tally.entries()].sort((a, b) => b[1] - a[1])[0];
-    if (best) kinds.set(key, best[0]);
   }
   return kinds;
 }

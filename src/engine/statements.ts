@@ -9,7 +9,7 @@ import { analysisView, type Span, splitSentences, trimSpan } from "./text.ts";
 
 /** A clause boundary worth splitting at: a conjunction followed by a new subject and a finite verb. */
 const CLAUSE_BREAK =
-  /(?:,\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:the|a|an|his|her|their|its|this|these|those|one|another|some|no|he|she|they|it|we|i|\p{Lu}[\p{L}-]*)\b[^,;]{0,60}?\b(?:was|were|is|are|has|have|had|will|would|could|can|did|do|does|[a-z]+ed)\b)|;\s+|,?\s+but\s+(?=(?:also\s+)?(?:said|says|added|do|does|did|noted|stressed|warned|cautioned)\b)/gu;
+  /(?:,\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:the|a|an|his|her|their|its|this|these|those|one|another|some|no|he|she|they|it|we|i|\p{Lu}[\p{L}-]*)\b[^,;]{0,60}?\b(?:was|were|is|are|has|have|had|will|would|could|can|did|do|does|[a-z]+ed)\b)|;\s+|,?\s+but\s+(?=(?:also\s+)?(?:said|says|added|do|does|did|noted|stressed|warned|cautioned)\b)|(?<=[.!?](?:''|["”]))\s+(?=\p{Lu})/gu;
 
 const MIN_WORDS = 3;
 
@@ -258,8 +258,11 @@ function emit(
     attribution && cue && /ing$/i.test(cue) ? narratedActEnd(sentence.text, cue, contentStart) : -1;
   if (actEnd > 0 && clauses[0])
     clauses = [{ start: 0, end: actEnd }, { ...clauses[0], start: actEnd + 1 }, ...clauses.slice(1)];
+  // A clause before ", saying" or after the quoted words is the reporter's, not the speaker's.
+  const narrated = (c: Clause) =>
+    (actEnd > 0 && c.end <= actEnd) || (attribution !== null && c.start >= attribution.content.end);
   const readings = clauses.map((c) =>
-    actEnd > 0 && c.end <= actEnd
+    narrated(c)
       ? readStatus({ text: sentence.text.slice(c.start, c.end) })
       : readStatus({
           text: sentence.text.slice(Math.max(c.start, contentStart), c.end),
