@@ -8,13 +8,13 @@
 
 // What negates the predicate that follows it.
 const NEGATOR =
-  "(?:\\bnot|n['’]t|\\bnever|\\bcannot|\\byet\\s+to|\\brefused\\s+to|\\brefuses\\s+to|declined\\s+to|declines\\s+to|unable\\s+to|failed\\s+to|impossible\\s+to|too\\s+(?:early|soon)\\s+to|no\\s+way\\s+to|without)";
+  "(?:(?<!\\b(?:or|to)\\s)\\bnot|n['’]t|\\bnever|\\bcannot|\\byet\\s+to|\\brefused\\s+to|\\brefuses\\s+to|declined\\s+to|declines\\s+to|unable\\s+to|failed\\s+to|impossible\\s+to|too\\s+(?:early|soon)\\s+to|no\\s+way\\s+to|without)";
 // Words that may stand between the negation and the predicate: auxiliaries and manner adverbs.
 const FILLER =
   "(?:be|been|being|yet|immediately|independently|publicly|officially|formally|fully|still|so\\s+far|have|has|had|to|make|made|it|also|yet|currently|directly)";
 // Predicates of knowing, telling and deciding, in any form ("confirm", "confirmed", "confirming").
 const KNOW_OR_TELL =
-  "(?:know|knew|known|clear|confirm\\w*|verif\\w*|identif\\w*|releas\\w*|disclos\\w*|reveal\\w*|nam(?:e|ed|ing)|(?:say|said|saying|tell|told|telling|explain\\w*|indicat\\w*|answer\\w*)(?=\\s*(?:[.,;:]|$|whether\\b|if\\b|why\\b|who\\b|whom\\b|what\\b|when\\b|where\\b|how\\b|which\\b|anything\\b|more\\b|much\\b))|specif\\w*|comment\\w*|respond\\w*|decid\\w*|determin\\w*|establish\\w*|elaborat\\w*|detail\\w*|discuss\\w*|return\\w*\\s+(?:calls?|messages?|e-?mails?)|(?:be\\s+)?reached|give\\s+(?:details|a\\s+reason|reasons|information)|provid\\w*\\s+(?:details|information|a\\s+reason)|offer\\w*\\s+(?:details|information|an?\\s+explanation))";
+  "(?:know|knew|known|clear|confirm(?:ed|s)?|verif(?:y|ied|ies)|identif(?:y|ied|ies)|releas(?:e|ed|es)|disclos(?:e|ed|es)|reveal(?:ed|s)?|nam(?:e|ed|ing)|(?:say|said|saying|tell|told|telling|explain\\w*|indicat\\w*|answer\\w*)(?=\\s*(?:[.,;:]|$|whether\\b|if\\b|why\\b|who\\b|whom\\b|what\\b|when\\b|where\\b|how\\b|which\\b|anything\\b|more\\b|much\\b))|specif(?:y|ied|ies)|comment(?:ed|s)?|respond(?:ed|s)?|decid(?:e|ed|es)|determin(?:e|ed|es)|establish(?:ed|es)?|elaborat(?:e|ed|es)|detail(?:ed|s)?|discuss(?:ed|es)?|return\\w*\\s+(?:calls?|messages?|e-?mails?)|(?:be\\s+)?reached|give\\s+(?:details|a\\s+reason|reasons|information)|provid\\w*\\s+(?:details|information|a\\s+reason)|offer\\w*\\s+(?:details|information|an?\\s+explanation))";
 const NEGATED_KNOWING = new RegExp(`${NEGATOR}\\s+(?:${FILLER}\\s+){0,3}${KNOW_OR_TELL}\\b`, "i");
 
 // Pieces of information whose absence is an open question.

@@ -240,6 +240,7 @@ function emit(
         kind: registry.kindOf(sourceId),
         anonymous: registry.isAnonymous(sourceId),
         person: registry.isPerson(sourceId),
+        named: /^\p{Lu}/u.test(registry.displayName(sourceId)),
       }
     : undefined;
   // The words from the speaker to the claim: "Sanders hasn't said", "the agency said it is possible".

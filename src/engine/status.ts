@@ -16,7 +16,14 @@ export interface StatusInput {
   /** The clause's own words (content of the attribution, or the whole clause). */
   text: string;
   cue?: string;
-  source?: { name: string; kind: SourceKind; anonymous: boolean; person?: boolean };
+  source?: {
+    name: string;
+    kind: SourceKind;
+    anonymous: boolean;
+    person?: boolean;
+    /** Named by a proper name ("Amazon", "Jane Roe"), not by a common noun ("the singer"). */
+    named?: boolean;
+  };
   /**
    * The words from the source to the content ("Sanders hasn't said", "The agency said it is possible"):
    * a negation or a hedge there reaches the content.
@@ -52,11 +59,21 @@ const REPORTS_SURFACED =
 // The speaker's own plans: "he is planning", "she would be away", "it has no plans".
 // The claim's subject is a pronoun for the speaker ("told us it has no plans", "explained that he is").
 const SELF_SUBJECT =
-  /^\s*(?:(?:us|me|reporters|him|her|them)\s+)?(?:that\s+)?(?:["“”]|'')?\s*(?:he|she|i|we|it|they)\b/i;
+  /^\s*(?:(?:us|me|reporters|him|her|them)\s+)?(?:that\s+)?(?:["“”]|'')?\s*(he|she|i|we|it|they)\b/i;
+
+/**
+ * Whether the pronoun can be the speaker: "he"/"she" for a named person, "it"/"they" for a named body;
+ * a speaker named by a common noun ("the singer", "the network") may be either.
+ */
+function pronounFits(pronoun: string, source: NonNullable<StatusInput["source"]>): boolean {
+  if (/^we$/i.test(pronoun) || source.person === undefined) return true;
+  if (!source.named && !source.person) return true;
+  return source.person ? /^(?:he|she|i)$/i.test(pronoun) : /^(?:it|they)$/i.test(pronoun);
+}
 
 // "(he) has convened", "(it) recalled", "(she) will step down": an act, not a state or a view.
 const ACT_PREDICATE =
-  /^\s*(?:(?:has|have|had)\s+(?:not\s+|already\s+|now\s+|just\s+)?(?!been\b)\p{Ll}+(?:ed|en|t|un|ught|ade|one)\b|\p{Ll}+ed\b)/u;
+  /^\s*(?:(?:has|have|had)\s+(?:not\s+|already\s+|now\s+|just\s+)?(?!been\b)\p{Ll}+(?:ed|en|t|un|ught|ade|one)\b|\p{Ll}{2,}(?<!e)ed\b)/u;
 // Speakers whose word about themselves is a party's account rather than an authority's.
 const NOT_SELF_AUTHORITY: ReadonlySet<SourceKind> = new Set(["witness", "claimant", "social"]);
 
@@ -65,9 +82,17 @@ const NOT_SELF_AUTHORITY: ReadonlySet<SourceKind> = new Set(["witness", "claiman
  * tour", "Amazon told us it has not announced any plans", "the president says (he) has convened the
  * council". Not on its own states or views ("he was innocent", "she disagrees").
  */
-function selfAct(spine: string, kind: SourceKind): string | undefined {
-  if (NOT_SELF_AUTHORITY.has(kind) || STANCE.test(spine)) return undefined;
-  const self = SELF_SUBJECT.exec(spine);
+function selfAct(spine: string, source: NonNullable<StatusInput["source"]>): string | undefined {
+  if (NOT_SELF_AUTHORITY.has(source.kind) || STANCE.test(spine)) return undefined;
+  const found = SELF_SUBJECT.exec(spine);
+  const self = found && pronounFits(found[1] ?? "", source) ? found : null;
+  // "It would be better if ...": an empty "it" with a copula is no one's plan.
+  if (
+    self &&
+    /^it$/i.test(self[1] ?? "") &&
+    /^\s*(?:is|was|would\s+be|will\s+be|'s|’s)\b/i.test(spine.slice(self[0].length))
+  )
+    return undefined;
   const predicate = self ? spine.slice(self[0].length) : spine;
   if (self && PLAN.test(spine)) return "their own plans";
   if (ACT_PREDICATE.test(predicate) && (self || /^\s*(?:has|have|had)\b/i.test(spine)))
@@ -132,7 +157,7 @@ export function readStatus({ text, cue, source, frame }: StatusInput): StatusRea
   if (source.anonymous) return reading("unconfirmed", "unnamed source");
   if (AUTHORITY.has(source.kind))
     return reading("confirmed", `on the record from ${source.name} (${source.kind})`);
-  const ownAct = selfAct(spine, source.kind);
+  const ownAct = selfAct(spine, source);
   if (ownAct) return reading("confirmed", `${source.name} on ${ownAct}`);
   const why: Partial<Record<SourceKind, string>> = {
     media: "single outlet",
