@@ -1,6 +1,6 @@
 import type { Evidence, Source, SourceKind, Warning } from "../digest/schema.ts";
 import { canonicalName } from "./gazetteer.ts";
-import { describedKindOf, principalKind } from "./source-descriptions.ts";
+import { type Descriptions, describedKindOf, principalKind } from "./source-descriptions.ts";
 import type { ParsedSource } from "./source-phrase.ts";
 
 interface Entry {
@@ -68,10 +68,10 @@ export class SourceRegistry {
   private readonly entries: Entry[] = [];
   private lastPerson: Entry | undefined;
   private lastAny: Entry | undefined;
-  private described: ReadonlyMap<string, SourceKind> = new Map();
+  private described: Descriptions = new Map<string, SourceKind>();
 
   /** What the article says its people and bodies are (see source-descriptions.ts). */
-  learnDescriptions(kinds: ReadonlyMap<string, SourceKind>): void {
+  learnDescriptions(kinds: Descriptions): void {
     this.described = kinds;
   }
 
