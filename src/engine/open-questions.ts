@@ -37,8 +37,13 @@ const NOT_KNOWN_STATE =
 const NOBODY_CLAIMED =
   /\b(?:no\s+(?:one|group|organi[sz]ation|party|individual)|nobody|none)\s+(?:(?:has|have|had|yet|immediately|so\s+far)\s+){0,3}(?:claimed|taken\s+responsibility|admitted)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?claimed\b/i;
 
+// Every pattern above needs one of these words; most sentences have none, and are skipped at once.
+const ANY_CUE =
+  /\b(?:not|no|nor|never|cannot|yet|refus\w*|declin\w*|unable|failed|impossible|too|without|nobody|none|unknown|unclear|uncertain|undetermined|undecided|unresolved|unexplained|mystery|up\s+in\s+the\s+air|under\s+investigation|remains?|missing|unavailable|scarce|sketchy|withheld|to\s+be\s+(?:seen|determined|decided|confirmed))\b|n['’]t\b/i;
+
 /** The words that make the clause an open question, or undefined when it states something. */
 export function openQuestion(spine: string): string | undefined {
+  if (!ANY_CUE.test(spine)) return undefined;
   for (const re of [NOBODY_CLAIMED, NOT_KNOWN_STATE, NEGATED_KNOWING, NO_INFO, INFO_ABSENT]) {
     const m = re.exec(spine);
     if (m) return m[0].replace(/\s+/g, " ").trim();

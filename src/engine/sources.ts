@@ -112,6 +112,12 @@ export class SourceRegistry {
     return describedKindOf(e.names.keys(), this.described) ?? own;
   }
 
+  /** Named by a proper name ("Amazon", "Jane Roe") rather than a common noun ("the singer"). */
+  isNamed(id: string): boolean {
+    const entry = this.entries.find((e) => e.id === id);
+    return entry ? [...entry.names.keys()].some((n) => /^\p{Lu}/u.test(n)) : false;
+  }
+
   isPerson(id: string): boolean {
     return this.entries.find((e) => e.id === id)?.person ?? false;
   }

@@ -240,7 +240,7 @@ function emit(
         kind: registry.kindOf(sourceId),
         anonymous: registry.isAnonymous(sourceId),
         person: registry.isPerson(sourceId),
-        named: /^\p{Lu}/u.test(registry.displayName(sourceId)),
+        named: registry.isNamed(sourceId),
       }
     : undefined;
   // The words from the speaker to the claim: "Sanders hasn't said", "the agency said it is possible".
@@ -273,6 +273,8 @@ function emit(
         }),
   );
   const differ = readings.some((x) => x.status !== readings[0]?.status);
+  const only = clauses.length === 1 && clauses[0] && !narrated(clauses[0]) ? clauses[0] : undefined;
+  const singleClause = only ? sentence.text.slice(Math.max(only.start, contentStart), only.end) : undefined;
   if (!differ) clauses = [{ start: 0, end: sentence.text.length }];
   clauses.forEach((clause, i) => {
     const span = trimSpan(sentence.text, clause.start, clause.end);
@@ -284,16 +286,20 @@ function emit(
       Math.max(claimStart, span.start),
       Math.max(claimEnd, claimStart),
     ).text;
-    const reading = differ
-      ? (readings[i] ?? readings[0])
-      : readStatus({
-          text: attribution
-            ? sentence.text.slice(attribution.content.start, attribution.content.end)
-            : span.text,
-          ...(cue ? { cue } : {}),
-          ...(source ? { source } : {}),
-          ...(frame ? { frame } : {}),
-        });
+    const wholeText = attribution
+      ? sentence.text.slice(attribution.content.start, attribution.content.end)
+      : span.text;
+    // One clause read over the same words already has its reading.
+    const sameWords = singleClause !== undefined && singleClause === wholeText;
+    const reading =
+      differ || sameWords
+        ? (readings[i] ?? readings[0])
+        : readStatus({
+            text: wholeText,
+            ...(cue ? { cue } : {}),
+            ...(source ? { source } : {}),
+            ...(frame ? { frame } : {}),
+          });
     if (!reading) return;
     const quote = paragraph.text.slice(sentence.start + span.start, sentence.start + span.end);
     const sources = [...r.sourceIds];
