@@ -261,7 +261,10 @@ function emit(
     clauses = [{ start: 0, end: actEnd }, { ...clauses[0], start: actEnd + 1 }, ...clauses.slice(1)];
   // A clause before ", saying" or after the quoted words is the reporter's, not the speaker's.
   const narrated = (c: Clause) =>
-    (actEnd > 0 && c.end <= actEnd) || (attribution !== null && c.start >= attribution.content.end);
+    (actEnd > 0 && c.end <= actEnd) ||
+    (attribution !== null &&
+      c.start >= attribution.content.end &&
+      /[.!?](?:''|["”])\s*$/.test(sentence.text.slice(0, c.start)));
   const readings = clauses.map((c) =>
     narrated(c)
       ? readStatus({ text: sentence.text.slice(c.start, c.end) })
