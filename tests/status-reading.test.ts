@@ -176,6 +176,16 @@ describe("source kinds from the article's own words", () => {
     expect(sourceKind(d, "Whitfield")).toBe("politician");
   });
 
+  it("keeps emergency services and a fire chief as authorities on what they handle", () => {
+    const d = article(
+      "Fire Chief Nora Quist said three people were rescued from the roof.",
+      "Paramedics said one man was taken to hospital.",
+    );
+    expect(sourceKind(d, "Quist")).toBe("official");
+    expect(statementFor(d, "three people were rescued").status).toBe("confirmed");
+    expect(statementFor(d, "one man was taken to hospital").status).toBe("confirmed");
+  });
+
   it("reads a candidate's spokesman as speaking for a campaign, and an undersecretary as official", () => {
     const d = article(
       "Senator Ada Moreno toured the plant on Friday.",

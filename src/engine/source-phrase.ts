@@ -65,7 +65,7 @@ export function kindFromText(text: string): SourceKind {
   )
     return "police";
   if (
-    /\b(minist(?:ry|er)|government|prosecutors?|president|prime minister|(?:under\s?)?secretary|department|command|intelligence (?:community|agenc(?:y|ies)|services?)|security service|(?:u\.s\.|us|federal|national) (?:[a-z]+ ){0,2}(?:survey|service|agency|administration|institute|navy|army)|health organi[sz]ation|authorities|officials?|spokes(?:man|woman|person)|mayor|governor|embassy|army|military|court|judge|council|commission|agency|office|administration|white house|kremlin|pentagon|state department|fbi|cia|coroner|fire (?:service|department|brigade))\b/.test(
+    /\b(minist(?:ry|er)|government|prosecutors?|president|prime minister|(?:under\s?)?secretary|department|command|intelligence (?:community|agenc(?:y|ies)|services?)|security service|(?:u\.s\.|us|federal|national) (?:[a-z]+ ){0,2}(?:survey|service|agency|administration|institute|navy|army)|health organi[sz]ation|authorities|officials?|spokes(?:man|woman|person)|mayor|governor|embassy|army|military|court|judge|council|commission|agency|office|administration|white house|kremlin|pentagon|state department|fbi|cia|coroner|medical examiner|fire (?:chief|service|department|brigade|marshal|officials?|commissioner)|firefighters|(?:ambulance|emergency|rescue) services?|paramedics|coast guard|health (?:officials?|authorities|department|agency))\b/.test(
       t,
     )
   )
