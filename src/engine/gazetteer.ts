@@ -24,6 +24,17 @@ const ALIAS_GROUPS: { canonical: string; kind: SourceKind; names: string[] }[] =
   { canonical: "Reuters", kind: "agency", names: ["Reuters", "Thomson Reuters"] },
   { canonical: "BBC", kind: "media", names: ["BBC", "British Broadcasting Corporation"] },
   { canonical: "The New York Times", kind: "media", names: ["New York Times", "NYT", "the Times"] },
+  { canonical: "The Wall Street Journal", kind: "media", names: ["Wall Street Journal", "WSJ"] },
+  {
+    canonical: "Democratic National Committee",
+    kind: "politician",
+    names: ["Democratic National Committee", "DNC"],
+  },
+  {
+    canonical: "Republican National Committee",
+    kind: "politician",
+    names: ["Republican National Committee", "RNC"],
+  },
 ];
 
 // Outlets whose names carry no "news"/"times" word to recognise them by.
@@ -89,10 +100,19 @@ export function canonicalName(name: string): string | undefined {
   return GROUP_BY_NAME.get(normalise(name))?.canonical;
 }
 
+// A capital named as a speaker stands for its government ("Moscow denies", "Beijing warned").
+const CAPITALS = new Set(
+  (
+    "washington moscow beijing pyongyang seoul tokyo tehran kyiv kiev london paris berlin brussels ankara " +
+    "damascus baghdad cairo riyadh jerusalem islamabad new delhi kabul havana caracas ottawa canberra"
+  ).split(" "),
+);
+
 export function knownKind(phrase: string): SourceKind | undefined {
   const n = normalise(phrase);
   const group = GROUP_BY_NAME.get(n);
   if (group) return group.kind;
+  if (CAPITALS.has(n)) return "official";
   const first = n.split(/\s+/).slice(0, 2);
   for (let len = first.length; len > 0; len--)
     if (MEDIA_NAMES.has(first.slice(0, len).join(" "))) return "media";

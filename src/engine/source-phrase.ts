@@ -23,27 +23,29 @@ const PERSON_HINT =
 const ANONYMOUS =
   /^(?:an?|the|other|another|two|three|several|some|many|senior|top|local|federal|us|u\.s\.|unnamed|anonymous|\s)*(?:[a-z-]+\s+){0,2}(sources?|officials?|aides?|insiders?|people familiar[^,]*|person familiar[^,]*|experts?|analysts?|observers?|witnesses|residents|investigators|authorities|diplomats?)$/i;
 
-function kindFromText(text: string): SourceKind {
+export function kindFromText(text: string): SourceKind {
   const t = text.toLowerCase();
   const known = knownKind(text);
   if (known) return known;
   if (/\bunion\b/.test(t)) return "union";
+  // Politicians and those who speak for them, before the generic "spokesman" and "president".
   if (
-    /\b(former (?:[a-z]+ )?(?:president|prime minister|minister)|candidate|sen\.|rep\.|senator|congress(?:man|woman))\b/.test(
+    /\b(former (?:[a-z.]+ ){0,2}(?:president|prime minister|minister|secretary|governor|senator|mayor)|candidate|nominee|senator|congress(?:man|woman)|speaker|republicans|democrats|gop|dnc|rnc|national committee|campaign|(?:political|communications) (?:adviser|advisor|aide|director)|advis[eo]r to (?!the\b))\b|(?:^|[^a-z])(?:sen|rep)\./.test(
       t,
     )
   )
     return "politician";
   if (
-    /\b(press secretary|white house|spokes(?:man|woman|person) for the (?:government|ministry|department))\b/.test(
+    /\b(press secretary|white house|spokes(?:man|woman|person) for the (?:government|ministry|department)|inspector general|(?:agency|department|ministry|government)['’]s (?:internal )?watchdog)\b/.test(
       t,
     )
   )
     return "official";
   if (/\b(observatory|monitor(?:ing)?|watchdog|intelligence group|think tank)\b/.test(t)) return "monitor";
   if (/\b(news agency|wire service|press agency)\b/.test(t)) return "agency";
+  if (/\bsocial media\b/.test(t)) return "social";
   if (
-    /\b(newspaper|news|times|post|journal|tribune|herald|gazette|daily|magazine|television|tv|radio|channel|network|broadcaster|outlet|website|blog|bureau|reporter|correspondent|editor|columnist|press)\b/.test(
+    /\b(newspaper|news|times|post|journal|tribune|herald|gazette|daily|magazine|television|tv|radio|channel|network|broadcaster|outlet|website|blog|bureau|reporter|correspondent|editor|columnist|press|media)\b/.test(
       t,
     )
   )
@@ -56,9 +58,14 @@ function kindFromText(text: string): SourceKind {
     )
   )
     return "witness";
-  if (/\b(police|officers?|gendarmes?|sheriff|constabulary|detectives?|cops?)\b/.test(t)) return "police";
   if (
-    /\b(minist(?:ry|er)|government|prosecutors?|president|prime minister|secretary|department|authorities|officials?|spokes(?:man|woman|person)|mayor|governor|embassy|army|military|court|judge|council|commission|agency|office|administration|white house|kremlin|pentagon|state department|fbi|cia|coroner|fire (?:service|department|brigade))\b/.test(
+    /\b(police|officers?|gendarmes?|sheriff|constabulary|detectives?|cops?|sgt|sergeant|constable|troopers?)\b/.test(
+      t,
+    )
+  )
+    return "police";
+  if (
+    /\b(minist(?:ry|er)|government|prosecutors?|president|prime minister|(?:under\s?)?secretary|department|command|intelligence (?:community|agenc(?:y|ies)|services?)|security service|(?:u\.s\.|us|federal|national) (?:[a-z]+ ){0,2}(?:survey|service|agency|administration|institute|navy|army)|health organi[sz]ation|authorities|officials?|spokes(?:man|woman|person)|mayor|governor|embassy|army|military|court|judge|council|commission|agency|office|administration|white house|kremlin|pentagon|state department|fbi|cia|coroner|medical examiner|fire (?:chief|service|department|brigade|marshal|officials?|commissioner)|firefighters|(?:ambulance|emergency|rescue) services?|paramedics|coast guard|health (?:officials?|authorities|department|agency))\b/.test(
       t,
     )
   )

@@ -1,6 +1,7 @@
 import type { Evidence, Source, SourceKind, Warning } from "../digest/schema.ts";
 import { canonicalName } from "./gazetteer.ts";
 import { PhraseMatcher } from "./phrase-matcher.ts";
+import { type Descriptions, describedKindOf, principalKind } from "./source-descriptions.ts";
 import type { ParsedSource } from "./source-phrase.ts";
 
 interface Entry {
@@ -97,6 +98,12 @@ export class SourceRegistry {
   // Mentions already recorded, as "paragraph quote" and as paragraphs, per entry id.
   private readonly mentionKeys = new Map<string, { quotes: Set<string>; paragraphs: Set<number> }>();
   private mentionIndex: MentionIndex | undefined;
+  private described: Descriptions = new Map<string, SourceKind>();
+
+  /** What the article says its people and bodies are (see source-descriptions.ts). */
+  learnDescriptions(kinds: Descriptions): void {
+    this.described = kinds;
+  }
 
   /** Registers one attribution's source; returns its id, or undefined for an unresolvable pronoun. */
   add(parsed: ParsedSource, mention: Evidence): string | undefined {
@@ -125,7 +132,26 @@ export class SourceRegistry {
 
   kindOf(id: string): SourceKind {
     const entry = this.byId.get(id);
-    return entry ? pickKind(entry) : "other";
+    return entry ? this.kindOfEntry(entry) : "other";
+  }
+
+  /** The kind its own mentions give; else what the article says elsewhere of the same name. */
+  private kindOfEntry(e: Entry): SourceKind {
+    const own = pickKind(e);
+    const principal = principalKind(e.roles.join(" "), this.described);
+    if (principal && (own === "official" || own === "other")) return principal;
+    if (own !== "other" || e.anonymous) return own;
+    return describedKindOf(e.names.keys(), this.described) ?? own;
+  }
+
+  /** Named by a proper name ("Amazon", "Jane Roe") rather than a common noun ("the singer"). */
+  isNamed(id: string): boolean {
+    const entry = this.byId.get(id);
+    return entry ? [...entry.names.keys()].some((n) => /^\p{Lu}/u.test(n)) : false;
+  }
+
+  isPerson(id: string): boolean {
+    return this.byId.get(id)?.person ?? false;
   }
 
   isAnonymous(id: string): boolean {
@@ -290,7 +316,7 @@ export class SourceRegistry {
       const source: Source = {
         id: e.id,
         name,
-        kind: pickKind(e),
+        kind: this.kindOfEntry(e),
         aliases,
         mentions: e.mentions.sort((a, b) => a.paragraph - b.paragraph),
       };

@@ -1,13 +1,15 @@
 import type { Paragraph, Statement } from "../digest/schema.ts";
 import { type Attribution, findAttributions, quoteIntro, type Range, speakerLabel } from "./attribution.ts";
+import { asidesOf, isVerblessLine } from "./clause-scope.ts";
+import { describedKinds } from "./source-descriptions.ts";
 import { parseSourcePhrase } from "./source-phrase.ts";
 import type { SourceRegistry } from "./sources.ts";
-import { readStatus } from "./status.ts";
+import { readAside, readStatus, type StatusReading } from "./status.ts";
 import { analysisView, type Span, splitSentences, trimSpan } from "./text.ts";
 
 /** A clause boundary worth splitting at: a conjunction followed by a new subject and a finite verb. */
 const CLAUSE_BREAK =
-  /(?:,\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:the|a|an|his|her|their|its|this|that|these|those|one|another|some|no|he|she|they|it|we|i|\p{Lu}[\p{L}-]*)\b[^,;]{0,60}?\b(?:was|were|is|are|has|have|had|will|would|could|can|did|do|does|[a-z]+ed)\b)|;\s+/gu;
+  /(?:,\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:the|a|an|his|her|their|its|this|these|those|one|another|some|no|he|she|they|it|we|i|\p{Lu}[\p{L}-]*)\b[^,;]{0,60}?\b(?:was|were|is|are|has|have|had|will|would|could|can|did|do|does|[a-z]+ed)\b)|;\s+|,?\s+but\s+(?=(?:also\s+)?(?:said|says|added|do|does|did|noted|stressed|warned|cautioned)\b)|(?<=[.!?](?:''|["”]))\s+(?=\p{Lu})/gu;
 
 const MIN_WORDS = 3;
 
@@ -124,6 +126,7 @@ function joinAttributionTails(view: string, sentences: Span[]): Span[] {
 export function extractStatements({ paragraphs, registry }: ExtractContext): Statement[] {
   const statements: Statement[] = [];
   const next = () => `s${statements.length + 1}`;
+  registry.learnDescriptions(describedKinds(paragraphs.filter((p) => !p.junk).map((p) => p.text)));
   // A speaker who runs on into the next paragraph: "Smith continued:" or a quote left open.
   let carry: { sourceIds: string[]; cue: string } | undefined;
   // The speaker of the last quotation of the paragraph before, if it ended on one.
@@ -257,19 +260,45 @@ function emit(
         name: `${NAME_MARK}${sourceId}${NAME_MARK}`,
         kind: registry.kindOf(sourceId),
         anonymous: registry.isAnonymous(sourceId),
+        person: registry.isPerson(sourceId),
+        named: registry.isNamed(sourceId),
       }
     : undefined;
+  // The words from the speaker to the claim: "Sanders hasn't said", "the agency said it is possible".
+  const frame =
+    attribution && !attribution.inverted && attribution.source.start < contentStart
+      ? sentence.text.slice(attribution.source.start, contentStart)
+      : undefined;
+
+  // A crosshead or label ("Misreading of remarks") states nothing.
+  if (!attribution && r.sourceIds.length === 0 && isVerblessLine(sentence.text)) return;
 
   // Clause level: split only where the clauses read differently (a hedge on one side only).
   let clauses = clauseBreaks(sentence.text, contentStart);
+  // "Trump called for an inquiry, saying ...": the act before the participle is the reporter's narration.
+  const actEnd =
+    attribution && cue && /ing$/i.test(cue) ? narratedActEnd(sentence.text, cue, contentStart) : -1;
+  if (actEnd > 0 && clauses[0])
+    clauses = [{ start: 0, end: actEnd }, { ...clauses[0], start: actEnd + 1 }, ...clauses.slice(1)];
+  // A clause before ", saying" or after the quoted words is the reporter's, not the speaker's.
+  const narrated = (c: Clause) =>
+    (actEnd > 0 && c.end <= actEnd) ||
+    (attribution !== null &&
+      c.start >= attribution.content.end &&
+      /[.!?](?:''|["”])\s*$/.test(sentence.text.slice(0, c.start)));
   const readings = clauses.map((c) =>
-    readStatus({
-      text: sentence.text.slice(Math.max(c.start, contentStart), c.end),
-      ...(cue ? { cue } : {}),
-      ...(source ? { source } : {}),
-    }),
+    narrated(c)
+      ? readStatus({ text: sentence.text.slice(c.start, c.end) })
+      : readStatus({
+          text: sentence.text.slice(Math.max(c.start, contentStart), c.end),
+          ...(cue ? { cue } : {}),
+          ...(source ? { source } : {}),
+          ...(frame && c.start <= contentStart ? { frame } : {}),
+        }),
   );
   const differ = readings.some((x) => x.status !== readings[0]?.status);
+  const only = clauses.length === 1 && clauses[0] && !narrated(clauses[0]) ? clauses[0] : undefined;
+  const singleClause = only ? sentence.text.slice(Math.max(only.start, contentStart), only.end) : undefined;
   if (!differ) clauses = [{ start: 0, end: sentence.text.length }];
   clauses.forEach((clause, i) => {
     const span = trimSpan(sentence.text, clause.start, clause.end);
@@ -281,15 +310,20 @@ function emit(
       Math.max(claimStart, span.start),
       Math.max(claimEnd, claimStart),
     ).text;
-    const reading = differ
-      ? (readings[i] ?? readings[0])
-      : readStatus({
-          text: attribution
-            ? sentence.text.slice(attribution.content.start, attribution.content.end)
-            : span.text,
-          ...(cue ? { cue } : {}),
-          ...(source ? { source } : {}),
-        });
+    const wholeText = attribution
+      ? sentence.text.slice(attribution.content.start, attribution.content.end)
+      : span.text;
+    // One clause read over the same words already has its reading.
+    const sameWords = singleClause !== undefined && singleClause === wholeText;
+    const reading =
+      differ || sameWords
+        ? (readings[i] ?? readings[0])
+        : readStatus({
+            text: wholeText,
+            ...(cue ? { cue } : {}),
+            ...(source ? { source } : {}),
+            ...(frame ? { frame } : {}),
+          });
     if (!reading) return;
     const quote = paragraph.text.slice(sentence.start + span.start, sentence.start + span.end);
     const sources = [...r.sourceIds];
@@ -308,6 +342,21 @@ function emit(
         }
       } else if (sourceId) registry.markKind(sourceId, "claimant");
     }
+    emitAsides(sentence.text, span, reading.status, (aside, asideReading) =>
+      statements.push({
+        id: next(),
+        claim: aside.text,
+        status: asideReading.status,
+        sources: [],
+        evidence: [
+          {
+            paragraph: paragraph.index,
+            quote: paragraph.text.slice(sentence.start + aside.start, sentence.start + aside.end),
+          },
+        ],
+        rationale: asideReading.rationale,
+      }),
+    );
     statements.push({
       id: next(),
       // "refused to give details" reads as nothing without its subject: keep the whole clause then.
@@ -318,6 +367,26 @@ function emit(
       rationale: reading.rationale,
     });
   });
+}
+
+/** Where the narrated act ends before ", saying ...": the comma before the participle, if the act is a clause. */
+function narratedActEnd(sentence: string, cue: string, contentStart: number): number {
+  const at = sentence.slice(0, contentStart).lastIndexOf(`, ${cue}`);
+  return at > 0 && sentence.slice(0, at).split(/\s+/).length >= 4 ? at : -1;
+}
+
+/** Relative clauses that read differently from their sentence become statements of their own. */
+function emitAsides(
+  sentence: string,
+  span: Span,
+  status: Statement["status"],
+  push: (aside: Span, reading: StatusReading) => void,
+): void {
+  for (const aside of asidesOf(span.text)) {
+    const reading = readAside(span.text.slice(aside.start, aside.end), aside.head);
+    if (!reading || reading.status === status) continue;
+    push(trimSpan(sentence, span.start + aside.start, span.start + aside.end), reading);
+  }
 }
 
 /** "X has claimed responsibility" inside the content: X is the claimant, not the reporting source. */
