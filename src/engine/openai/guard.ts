@@ -1,5 +1,6 @@
 import type { Digest, SourceKind, Statement, Warning } from "../../digest/schema.ts";
 import { HEDGE } from "../lexicon.ts";
+import { UNJUDGED_LANGUAGE } from "../warnings.ts";
 
 const AUTHORITY: ReadonlySet<SourceKind> = new Set(["official", "police"]);
 
@@ -28,7 +29,10 @@ export function downgradeOverconfident(
     const quotes = s.evidence.map((e) => e.quote).join(" ");
     const hedge = HEDGE.exec(quotes);
     const kinds = s.sources.map(kindOf);
-    const offlineReading = offline.statements.find((o) => o.status !== "confirmed" && overlaps(s, o));
+    // A statement the offline engine could not judge (another language) is no reading to defer to.
+    const offlineReading = offline.statements.find(
+      (o) => o.status !== "confirmed" && o.rationale !== UNJUDGED_LANGUAGE && overlaps(s, o),
+    );
     let status: Statement["status"] | undefined;
     let reason = "";
     if (offlineReading) {
