@@ -7,11 +7,25 @@
  *   or time in it;
  * - a link label: a short web-page label ("Read next:", "More |") in front of text that shares
  *   almost nothing with the story (the title of another story).
- * Every shape also needs the paragraph to share little with the story and to quote no one.
+ * Each of those also needs the paragraph to share little with the story and to quote no one. Three
+ * shapes are evidence enough by themselves, even when the paragraph names the story's people:
+ * - a caption: a short paragraph that ends with its photo credit ("... Photo: Agency");
+ * - a credit line: a label and the name of a publication or agency and nothing else ("Source: Some
+ *   Outlet"): provenance of the page. A credit to anyone else ("Source: a ministry") credits data
+ *   the story shows, and stays;
+ * - markup: style rules, tags or entities a scraper failed to strip.
  */
+import { knownKind } from "./gazetteer.ts";
 import { words } from "./text.ts";
 
-export type FurnitureShape = "contact line" | "legal line" | "dateline or byline" | "link label";
+export type FurnitureShape =
+  | "contact line"
+  | "legal line"
+  | "dateline or byline"
+  | "link label"
+  | "caption"
+  | "credit line"
+  | "markup";
 
 const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/;
 const COPYRIGHT = /©|\bcopyright\b|\(c\) \d{4}/i;
@@ -21,6 +35,18 @@ const STAMP_OPENING = /^(?:(?:last )?(?:posted|updated|published|modified)|(?:wr
 const DATE_OR_TIME =
   /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 const QUOTED = /["“”«»]/;
+const CREDIT_END =
+  /(?:^|[.;,)]\s*|\s)\(?(?:photo|picture|image|photograph|video|credit|footage)s?(?: credit)?\s*[:/]\s*[\p{Lu}@][^.!?:]{0,50}\)?\.?$/iu;
+const CREDIT_LINE = /^(?:[\p{L}/]+ ?){1,2}:\s*((?:[\p{Lu}@][\p{L}\d.&'’-]*\s?){1,5})\.?$/u;
+// Words that name a publication, wire or broadcaster.
+const OUTLET =
+  /\b(?:news|times|post|journal|tribune|herald|gazette|daily|magazine|press|wire|agency|tv|radio|online|media|reuters|ap|afp|upi)\b/i;
+const MARKUP = /\{[^}]*:[^}]*\}|<\/?[a-z][^>]*>|(?:&[a-z]+;.*){2}|&(?:amp|nbsp|quot|lt|gt);/i;
+// A web-page label glued to what follows when the scraper dropped the separator: "RelatedSome Title".
+// (No length limit below 120 words: a glued label often heads a whole list of run-together titles.)
+const GLUED_LABEL =
+  /^(?:[Rr]elated|RELATED|[Mm]ore|MORE|[Rr]ecommended|[Tt]rending|[Ww]atch|WATCH|[Vv]ideo|VIDEO|[Pp]hotos?|[Ss]ee also|[Rr]ead more)(?=\p{Lu})/u;
+const VERB = /\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says|\w+ed)\b/i;
 
 /** The furniture shape a paragraph has, if any. `cohesion` is relative to the story (1 = typical). */
 export function furnitureShape(
@@ -30,6 +56,12 @@ export function furnitureShape(
 ): FurnitureShape | undefined {
   const text = paragraph.trim();
   const n = words(text).length;
+  if (n <= 40 && MARKUP.test(text) && !/[.!?]["”’]?$/.test(text)) return "markup";
+  if (n <= 35 && CREDIT_END.test(text)) return "caption";
+  const credited = CREDIT_LINE.exec(text)?.[1]?.trim();
+  if (n <= 6 && credited && !VERB.test(text) && (OUTLET.test(credited) || knownKind(credited) === "media"))
+    return "credit line";
+  if (n <= 120 && GLUED_LABEL.test(text)) return "link label";
   if (QUOTED.test(text) || cohesion >= 0.6) return undefined;
   if (n <= 25 && EMAIL.test(text)) return "contact line";
   if (n <= 60 && COPYRIGHT.test(text) && RESERVED.test(text)) return "legal line";
