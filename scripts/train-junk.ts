@@ -50,7 +50,10 @@ function readArticles(dir: string): Article[] {
       .filter((l) => l.trim().length > 0)
       .map((l) => JSON.parse(l) as { text?: string; article?: string });
   const read = (file: string, scraped: boolean) =>
-    lines(file).map((o) => ({ paragraphs: splitParagraphs(normalizeInput(o.text ?? o.article ?? "")), scraped }));
+    lines(file).map((o) => ({
+      paragraphs: splitParagraphs(normalizeInput(o.text ?? o.article ?? "")),
+      scraped,
+    }));
   return [...read("fnc1-bodies.jsonl", true), ...read("polnear-attributions.jsonl", false)].filter(
     (a) => a.paragraphs.length >= 4,
   );
@@ -63,13 +66,22 @@ function foreignHeadline(rng: Rng, articles: Article[]): string {
   return ws.join(" ").replace(/[.,;:!?]+$/, "");
 }
 
+/** A capitalised word of the story (not its first word), for furniture that names the story's place. */
+function placeIn(rng: Rng, article: Article): string {
+  const names = article.paragraphs.join(" ").match(/(?<=\s)\p{Lu}\p{Ll}{3,}/gu) ?? [];
+  return names.length > 0 ? pick(rng, names) : "";
+}
+
 /** One article with 0-3 furniture blocks spliced in, labelled per paragraph. */
 function splice(rng: Rng, article: Article, articles: Article[]): Example[] {
   const blocks = article.paragraphs.map((text) => ({ text, junk: false }));
   const count = rng() < 0.25 ? 0 : 1 + Math.floor(rng() * 3);
   for (let k = 0; k < count; k++) {
     const at = 1 + Math.floor(rng() * blocks.length);
-    blocks.splice(at, 0, { text: furniture(rng, foreignHeadline(rng, articles)), junk: true });
+    blocks.splice(at, 0, {
+      text: furniture(rng, foreignHeadline(rng, articles), placeIn(rng, article)),
+      junk: true,
+    });
   }
   // Text pasted without blank lines: the contract splits it at every line break.
   const oneLinePerParagraph = rng() < 0.3;
@@ -175,7 +187,8 @@ function main(): void {
   if (process.argv.includes("--near"))
     for (const r of scored.filter((x) => x.y === 0 && x.p >= 0.3).sort((a, b) => b.p - a.p))
       console.log(`  near p=${r.p.toFixed(3)}: ${JSON.stringify(r.text.slice(0, 100))}`);
-  for (const r of fp) console.log(`  false drop p=${r.p.toFixed(3)}: ${JSON.stringify(r.text.slice(0, 100))}`);
+  for (const r of fp)
+    console.log(`  false drop p=${r.p.toFixed(3)}: ${JSON.stringify(r.text.slice(0, 100))}`);
   for (const r of scored.filter((s) => s.y === 1 && s.p < weights.threshold).slice(0, 15))
     console.log(`  kept furniture p=${r.p.toFixed(3)}: ${JSON.stringify(r.text.slice(0, 100))}`);
   const r = (v: number[]) => v.map(round);

@@ -79,7 +79,7 @@ export const FEATURE_LABELS: Record<FeatureName, readonly [present: string, abse
 };
 
 // Verbs a page uses to tell the reader what to do: a paragraph that opens with one is an instruction.
-const IMPERATIVE = new Set(
+export const IMPERATIVE = new Set(
   (
     "click tap sign subscribe follow like share download read watch get join see scroll email contact visit " +
     "listen register log tell send check shop buy order try call text support donate install enter keep " +
@@ -90,7 +90,7 @@ const IMPERATIVE = new Set(
 
 // Vocabulary of the page around a story (navigation, sharing, subscriptions, credits, legal lines),
 // not of any one site: words a news paragraph rarely needs, and furniture rarely does without.
-const WEB_VOCABULARY = new Set(
+export const WEB_VOCABULARY = new Set(
   (
     "advertisement advertising advert ads ad sponsored sponsor promoted promo newsletter newsletters subscribe " +
     "subscribed subscriber subscribers subscription inbox e-mail email app apps download share shares shared " +
@@ -105,7 +105,7 @@ const WEB_VOCABULARY = new Set(
   ).split(" "),
 );
 
-const SPEECH =
+export const SPEECH =
   /\b(?:said|says|say|told|tells|according|added|asked|stated|announced|explained|insisted|claimed|denied|wrote|argued)\b/i;
 // Past-tense, modal or copular verbs that make a clause a statement about the world.
 const FINITE_VERB =

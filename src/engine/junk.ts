@@ -163,9 +163,11 @@ function readBlocks(paragraphs: string[]): { shapes: ShapeSignals[]; features: n
   const splitBody = paragraphs.map((_, i) => i > 0 && (splitTitle[i - 1] ?? false));
   // Presumed-real paragraphs define what the story is about: running prose outside teaser shapes
   // (furniture is mostly short, and two copies of one furniture line must not vouch for each other).
-  const core = paragraphs.map(
-    (p, i) => !block[i] && !splitTitle[i] && !splitBody[i] && (i === 0 || isProse(p)),
-  );
+  const prose = paragraphs.map((p, i) => i === 0 || isProse(p));
+  const outsideTeasers = prose.map((x, i) => x && !block[i] && !splitTitle[i] && !splitBody[i]);
+  // In a short text laid out one line per paragraph every prose line may sit in a teaser shape; the
+  // prose itself then stands for the story.
+  const core = outsideTeasers.some((x, i) => x && i > 0) ? outsideTeasers : prose;
   const cohesion = cohesionModel(termSets, core);
   const own = paragraphs.map((_, i) => cohesion([i]));
   const reference = median(own.filter((_, i) => i > 0 && core[i] && (termSets[i]?.size ?? 0) >= 4));
