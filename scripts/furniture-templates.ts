@@ -183,14 +183,14 @@ const SHAPES: ReadonlyArray<(rng: Rng, headline: string) => string> = [
   (rng) => `Comments (${n(rng, 300)})`,
   // Bylines, datelines and contact lines
   (rng) =>
-    `By ${name(rng).toUpperCase()}${pick(rng, ["", `, ${outlet(rng)}`, " and " + name(rng).toUpperCase()])}`,
+    `By ${name(rng).toUpperCase()}${pick(rng, ["", `, ${outlet(rng)}`, ` and ${name(rng).toUpperCase()}`])}`,
   (rng) => `By ${name(rng)} | ${outlet(rng)} | ${date(rng)}`,
   (rng) => `Updated ${time(rng)}, ${date(rng)}`,
   (rng) => `Published: ${date(rng)} ${time(rng)}`,
   (rng) => `Last modified on ${date(rng)}`,
   (rng) =>
     `${name(rng)} is a ${pick(rng, ["senior reporter", "staff writer", "political correspondent", "contributing editor"])} for ${outlet(rng)}. Follow ${pick(rng, ["him", "her", "them"])} on Twitter @${handle(rng)}.`,
-  (rng) => `Contact ${name(rng)} at ${email(rng)}${pick(rng, [".", " or on Twitter @" + handle(rng) + "."])}`,
+  (rng) => `Contact ${name(rng)} at ${email(rng)}${pick(rng, [".", ` or on Twitter @${handle(rng)}.`])}`,
   (rng) => `Write to ${name(rng)} at ${email(rng)}`,
   (rng) => `Email the reporter: ${email(rng)}`,
   (rng) => `Reporting by ${name(rng)}; Editing by ${name(rng)}`,
@@ -211,7 +211,7 @@ const SHAPES: ReadonlyArray<(rng: Rng, headline: string) => string> = [
       "Editor's picks",
       "In other news",
     ]),
-  (rng, h) => `${pick(rng, ["Related", "Also on " + outlet(rng)])}\n${h}`,
+  (rng, h) => `${pick(rng, ["Related", `Also on ${outlet(rng)}`])}\n${h}`,
   // Captions and credits
   (rng) =>
     `${pick(rng, ["Picture", "Photograph", "Image", "Credit", "Pictured above"])}: ${pick(rng, AGENCIES)}`,
@@ -240,7 +240,7 @@ const SHAPES: ReadonlyArray<(rng: Rng, headline: string) => string> = [
   (rng) =>
     `Get the ${outlet(rng)} app for ${pick(rng, ["iPhone and Android", "iOS", "your phone"])}${pick(rng, ["", ".", " and never miss a story."])}`,
   (rng) =>
-    `Follow ${outlet(rng)} on ${pick(rng, ["Instagram", "Facebook", "TikTok", "LinkedIn"])}${pick(rng, ["", " @" + handle(rng)])}`,
+    `Follow ${outlet(rng)} on ${pick(rng, ["Instagram", "Facebook", "TikTok", "LinkedIn"])}${pick(rng, ["", ` @${handle(rng)}`])}`,
   // Embedded-post furniture (not the quoted post itself)
   (rng) =>
     pick(rng, [
@@ -271,9 +271,9 @@ const SHAPES: ReadonlyArray<(rng: Rng, headline: string) => string> = [
     ]),
   // Filing lines
   (rng) =>
-    `${pick(rng, ["Filed under", "Tags", "Topics", "Categories", "Posted in", "Section"])}: ${pick(rng, ["Politics", "World", "Local News", "Crime", "Elections"])}${pick(rng, ["", ", " + city(rng)])}`,
+    `${pick(rng, ["Filed under", "Tags", "Topics", "Categories", "Posted in", "Section"])}: ${pick(rng, ["Politics", "World", "Local News", "Crime", "Elections"])}${pick(rng, ["", `, ${city(rng)}`])}`,
   (rng) =>
-    `${pick(rng, ["Posted", "First published", "Originally posted"])} ${pick(rng, ["", "by " + name(rng) + " "])}${pick(rng, ["on ", "at ", ""])}${date(rng)}`,
+    `${pick(rng, ["Posted", "First published", "Originally posted"])} ${pick(rng, ["", `by ${name(rng)} `])}${pick(rng, ["on ", "at ", ""])}${date(rng)}`,
   // Markup a scraper failed to strip
   (rng) =>
     pick(rng, [

@@ -95,12 +95,13 @@ function splice(rng: Rng, article: Article, articles: Article[]): Example[] {
     : blocks;
   const vectors = furnitureFeatureVectors(laid.map((b) => b.text));
   // Paragraph 0 is the headline, never judged.
-  return laid.slice(1).map((b, i) => ({
-    x: vectors[i + 1] ?? [],
-    y: b.junk ? 1 : 0,
-    text: b.text,
-    scraped: article.scraped,
-  }));
+  return laid
+    .slice(1)
+    .map(
+      (b, i) =>
+        ({ x: vectors[i + 1] ?? [], y: b.junk ? 1 : 0, text: b.text, scraped: article.scraped }) as Example,
+    )
+    .filter((e) => e.x.length > 0);
 }
 
 function sigmoid(z: number): number {

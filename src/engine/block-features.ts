@@ -113,7 +113,7 @@ const FINITE_VERB =
 const LINKS = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+\.(?:com|net|org|co|ly|uk|io)\b\S*|(?:^|\s)[@#]\w+/gi;
 const EMAIL = /\b[\w.+-]+@[\w-]+\.[\w.]+\b/;
 // The words before a colon, bar or chevron opening a paragraph: "Read more:", "Photo |".
-const LABEL_PREFIX = /^\W{0,3}((?:[\p{L}’'-]+ ?){1,4})\s?[:|»›]/u;
+const LABEL_PREFIX = /^\W{0,3}((?:[\p{L}’'-]+ ){0,3}[\p{L}’'-]+) ?[:|»›]/u;
 const LABEL = /^[\p{L}’' &/-]{2,30}\s?[:|»›]\s*\S/u;
 const SEPARATORS = /\s[|•·»›]\s|\s[|•·»›]$/;
 const TIMESTAMP =
@@ -127,29 +127,74 @@ const SENTENCE_END = /[.!?…]["'”’)\]»]*$/u;
 export interface BlockContext {
   /** Cohesion of each paragraph with the rest of the story, relative to the article's own (1 = typical). */
   cohesion: number[];
+  /** Lower-cased words of each paragraph (text.ts `words`), when the caller has them already. */
+  words?: string[][];
+  /** Paragraphs to describe; the others get an empty vector (saves time on long running text). */
+  wanted?: boolean[];
 }
 
 function share(count: number, total: number): number {
   return total > 0 ? count / total : 0;
 }
 
+const SECOND_PERSON = new Set(["you", "your", "yours", "you're", "yourself"]);
+const FIRST_PLURAL = new Set(["our", "us", "we", "we're", "we've"]);
+
+function count(ws: readonly string[], set: ReadonlySet<string>): number {
+  let n = 0;
+  for (const w of ws) if (set.has(w)) n++;
+  return n;
+}
+
+function isLetter(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return ch.toLowerCase() !== ch.toUpperCase();
+}
+
+/** Words, and how many start with a capital or are all capitals (one pass over the characters). */
+function capitals(p: string): { alpha: number; titleCase: number; allCaps: number } {
+  let alpha = 0;
+  let titleCase = 0;
+  let allCaps = 0;
+  let i = 0;
+  while (i < p.length) {
+    const ch = p.charAt(i);
+    if (!isLetter(ch)) {
+      i++;
+      continue;
+    }
+    alpha++;
+    const capital = ch !== ch.toLowerCase();
+    let caps = capital;
+    let length = 0;
+    while (i < p.length && (isLetter(p.charAt(i)) || "'’-".includes(p.charAt(i)))) {
+      const c = p.charAt(i);
+      if (caps && c !== c.toUpperCase()) caps = false;
+      length++;
+      i++;
+    }
+    if (capital) titleCase++;
+    if (caps && length > 1) allCaps++;
+  }
+  return { alpha, titleCase, allCaps };
+}
+
 /** The feature vector of each paragraph, in FEATURE_NAMES order. */
 export function blockFeatures(paragraphs: string[], context: BlockContext): number[][] {
+  const keys = paragraphs.map((p) => p.toLowerCase().replace(/\s+/g, " ").trim());
   const seen = new Map<string, number>();
-  const key = (p: string) => p.toLowerCase().replace(/\s+/g, " ").trim();
-  for (const p of paragraphs) seen.set(key(p), (seen.get(key(p)) ?? 0) + 1);
+  for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
   const last = paragraphs.length - 1;
   return paragraphs.map((p, i) => {
-    const ws = words(p);
+    if (context.wanted && !context.wanted[i]) return [];
+    const ws = context.words?.[i] ?? words(p);
     const n = ws.length;
-    const raw = p.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-    const alpha = raw.length;
-    const titleCase = raw.filter((w) => /^\p{Lu}/u.test(w)).length;
-    const allCaps = raw.filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w)).length;
+    const { alpha, titleCase, allCaps } = capitals(p);
     const sentences = (p.match(/[.!?]+(?:\s|$)/g) ?? []).length;
     const first = ws[0] ?? "";
     const cohesion = Math.min(2, context.cohesion[i] ?? 1);
-    const web = ws.filter((w) => WEB_VOCABULARY.has(w)).length;
+    const web = count(ws, WEB_VOCABULARY);
     const label = LABEL_PREFIX.exec(p)?.[1];
     const finite = FINITE_VERB.test(p);
     const vector: Record<FeatureName, number> = {
@@ -160,13 +205,13 @@ export function blockFeatures(paragraphs: string[], context: BlockContext): numb
       logSentences: Math.log2(1 + sentences),
       titleCaseShare: share(titleCase, alpha),
       allCapsShare: share(allCaps, alpha),
-      stopwordShare: share(ws.filter((w) => STOPWORDS.has(w)).length, n),
+      stopwordShare: share(count(ws, STOPWORDS), n),
       imperativeStart: IMPERATIVE.has(first) ? 1 : 0,
-      secondPerson: share(ws.filter((w) => /^(?:you|your|yours|you're|yourself)$/.test(w)).length, n) * 5,
-      firstPlural: share(ws.filter((w) => /^(?:our|us|we|we're|we've)$/.test(w)).length, n) * 5,
+      secondPerson: share(count(ws, SECOND_PERSON), n) * 5,
+      firstPlural: share(count(ws, FIRST_PLURAL), n) * 5,
       webVocabulary: share(web, n),
       linkDensity: Math.min(1, share((p.match(LINKS) ?? []).length, Math.max(1, n)) * 3),
-      email: EMAIL.test(p) ? 1 : 0,
+      email: p.includes("@") && EMAIL.test(p) ? 1 : 0,
       labelColon: LABEL.test(p) ? 1 : 0,
       separators: SEPARATORS.test(p) ? 1 : 0,
       timestamp: TIMESTAMP.test(p) ? 1 : 0,
@@ -175,7 +220,7 @@ export function blockFeatures(paragraphs: string[], context: BlockContext): numb
       digitShare: share((p.match(/\d/g) ?? []).length, Math.max(1, p.length)) * 5,
       markup: MARKUP.test(p) ? 1 : 0,
       parenthesised: /^\(.*\)\W*$/s.test(p.trim()) ? 1 : 0,
-      repeated: (seen.get(key(p)) ?? 1) > 1 ? 1 : 0,
+      repeated: (seen.get(keys[i] ?? "") ?? 1) > 1 ? 1 : 0,
       cohesion,
       noSharedTerms: cohesion === 0 ? 1 : 0,
       lastParagraph: i === last ? 1 : 0,

@@ -67,14 +67,18 @@ function isCallToAction(text: string): boolean {
   );
 }
 
-/** The furniture shape a paragraph has, if any. `cohesion` is relative to the story (1 = typical). */
+/**
+ * The furniture shape a paragraph has, if any. `n` is its number of words (text.ts `words`),
+ * `cohesion` is relative to the story (1 = typical).
+ */
 export function furnitureShape(
   paragraph: string,
+  n: number,
   cohesion: number,
   webLabel: boolean,
 ): FurnitureShape | undefined {
+  if (n > 120) return undefined;
   const text = paragraph.trim();
-  const n = words(text).length;
   if (n <= 40 && MARKUP.test(text) && !/[.!?]["”’]?$/.test(text)) return "markup";
   if (n <= 60 && COPYRIGHT.test(text) && RESERVED.test(text)) return "legal line";
   if (n <= 35 && CREDIT_END.test(text)) return "caption";

@@ -14,7 +14,11 @@ import { blockFeatures, FEATURE_NAMES, type FeatureName } from "./block-features
 import { featureInWords, scoreFurniture } from "./furniture-model.ts";
 import { type FurnitureShape, furnitureShape } from "./furniture-shapes.ts";
 import { FURNITURE_WEIGHTS } from "./furniture-weights.ts";
-import { contentTerms, words } from "./text.ts";
+import { contentTermsOf, words } from "./text.ts";
+
+// The classifier reads paragraphs up to this length (measured: none longer in the training articles
+// comes near its threshold).
+const FURNITURE_MAX_WORDS = 50;
 
 export interface JunkVerdict {
   junk: boolean;
@@ -149,9 +153,14 @@ function cohesionModel(termSets: Set<string>[], core: boolean[]): (block: number
 type ShapeSignals = Omit<JunkSignals, "furniture" | "furnitureBecause" | "plainSentence" | "shape">;
 
 /** Teaser shape and cohesion of each paragraph, and the block features the classifier reads. */
-function readBlocks(paragraphs: string[]): { shapes: ShapeSignals[]; features: number[][] } {
+function readBlocks(paragraphs: string[]): {
+  shapes: ShapeSignals[];
+  features: number[][];
+  wordCounts: number[];
+} {
   const n = paragraphs.length;
-  const termSets = paragraphs.map((p) => new Set(contentTerms(p)));
+  const wordLists = paragraphs.map(words);
+  const termSets = wordLists.map((ws) => new Set(contentTermsOf(ws)));
   const wrapWidth = wrapWidthOf(paragraphs);
   const block = paragraphs.map((p, i) => i > 0 && hasTeaserShape(p, wrapWidth));
   // The same block when the text had no blank lines: a lone title paragraph, then a prose paragraph.
@@ -163,7 +172,9 @@ function readBlocks(paragraphs: string[]): { shapes: ShapeSignals[]; features: n
   const splitBody = paragraphs.map((_, i) => i > 0 && (splitTitle[i - 1] ?? false));
   // Presumed-real paragraphs define what the story is about: running prose outside teaser shapes
   // (furniture is mostly short, and two copies of one furniture line must not vouch for each other).
-  const prose = paragraphs.map((p, i) => i === 0 || isProse(p));
+  const prose = paragraphs.map(
+    (p, i) => i === 0 || ((wordLists[i]?.length ?? 0) >= 6 && SENTENCE_END.test(p)),
+  );
   const outsideTeasers = prose.map((x, i) => x && !block[i] && !splitTitle[i] && !splitBody[i]);
   // In a short text laid out one line per paragraph every prose line may sit in a teaser shape; the
   // prose itself then stands for the story.
@@ -172,7 +183,12 @@ function readBlocks(paragraphs: string[]): { shapes: ShapeSignals[]; features: n
   const own = paragraphs.map((_, i) => cohesion([i]));
   const reference = median(own.filter((_, i) => i > 0 && core[i] && (termSets[i]?.size ?? 0) >= 4));
   const relative = (score: number): number => (reference > 0 ? score / reference : 1);
-  const features = blockFeatures(paragraphs, { cohesion: own.map(relative) });
+  // Furniture is short: longer paragraphs are running text by length alone and are not described.
+  const features = blockFeatures(paragraphs, {
+    cohesion: own.map(relative),
+    words: wordLists,
+    wanted: wordLists.map((ws) => ws.length <= FURNITURE_MAX_WORDS),
+  });
   const shapes = paragraphs.map((_, i): ShapeSignals => {
     const pair = splitTitle[i] ? [i, i + 1] : splitBody[i] ? [i - 1, i] : undefined;
     return {
@@ -185,26 +201,30 @@ function readBlocks(paragraphs: string[]): { shapes: ShapeSignals[]; features: n
       weakBreak: wrapWidth > 0 || /\n\s*\p{Ll}/u.test(paragraphs[i] ?? ""),
     };
   });
-  return { shapes, features };
+  return { shapes, features, wordCounts: wordLists.map((ws) => ws.length) };
 }
 
-/** The block feature vectors of an article's paragraphs, as the classifier sees them (for training). */
+/**
+ * The block feature vectors of an article's paragraphs, as the classifier sees them (for training);
+ * empty for paragraphs too long for it to read.
+ */
 export function furnitureFeatureVectors(paragraphs: string[]): number[][] {
   return readBlocks(paragraphs).features;
 }
 
 /** The evidence behind each verdict (see detectJunk). */
 export function junkSignals(paragraphs: string[]): JunkSignals[] {
-  const { shapes, features } = readBlocks(paragraphs);
+  const { shapes, features, wordCounts } = readBlocks(paragraphs);
   const at = (name: FeatureName) => FEATURE_NAMES.indexOf(name);
   const webLabel = at("webLabel");
   const cohesion = at("cohesion");
+  const sentenceEnd = at("sentenceEnd");
   const cues = (
     ["secondPerson", "firstPlural", "linkDensity", "email", "webLabel", "separators", "markup"] as const
   ).map(at);
   return shapes.map((shape, i) => {
     const vector = features[i] ?? [];
-    const plainSentence = vector[at("sentenceEnd")] === 1 && cues.every((j) => (vector[j] ?? 0) === 0);
+    const plainSentence = vector[sentenceEnd] === 1 && cues.every((j) => (vector[j] ?? 0) === 0);
     const furniture = scoreFurniture(vector);
     const signals: JunkSignals = {
       ...shape,
@@ -212,7 +232,12 @@ export function junkSignals(paragraphs: string[]): JunkSignals[] {
       furnitureBecause: furniture.because.map((b) => featureInWords(b, vector, FURNITURE_WEIGHTS)),
       plainSentence,
     };
-    const found = furnitureShape(paragraphs[i] ?? "", vector[cohesion] ?? 1, vector[webLabel] === 1);
+    const found = furnitureShape(
+      paragraphs[i] ?? "",
+      wordCounts[i] ?? 0,
+      vector[cohesion] ?? 1,
+      vector[webLabel] === 1,
+    );
     if (found) signals.shape = found;
     return signals;
   });

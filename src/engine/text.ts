@@ -125,7 +125,10 @@ export function stem(word: string): string {
 
 /** Stemmed content words: what two passages must share to be about the same thing. */
 export function contentTerms(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOPWORDS.has(w) && w.length > 1 && !/^\d+$/.test(w))
-    .map(stem);
+  return contentTermsOf(words(text));
+}
+
+/** contentTerms of words already split by `words`. */
+export function contentTermsOf(ws: readonly string[]): string[] {
+  return ws.filter((w) => !STOPWORDS.has(w) && w.length > 1 && !/^\d+$/.test(w)).map(stem);
 }
