@@ -101,7 +101,8 @@ export const WEB_VOCABULARY = new Set(
     "reached contact tips tip alerts alert notifications sign signup login log account cookie cookies privacy " +
     "policy terms print save bookmark gallery slideshow caption captions courtesy via menu home next previous " +
     "loading free trial offer deal deals discount code shop stories trending popular latest podcast listen " +
-    "premium unlimited access donate support journalism website site page online exclusive"
+    "premium unlimited access donate support journalism website site page online exclusive story " +
+    "continues viewed view picks editors"
   ).split(" "),
 );
 
