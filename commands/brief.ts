@@ -1,4 +1,5 @@
 import type { Digest } from "../src/digest/schema.ts";
+import { withReadingNotice } from "../src/render/reading-notice.ts";
 import { safe } from "../src/render/safe-text.ts";
 import { byStatus, statementLine } from "../src/render/statements.ts";
 import { type Reply, STATUS_COLOR } from "../src/reply.ts";
@@ -13,7 +14,7 @@ export function briefReply(digest: Digest): Reply {
     ...byStatus(digest, "disputed"),
     ...byStatus(digest, "unconfirmed"),
   ].map((s) => `• ${s.status === "unknown" ? "" : `(${s.status}) `}${statementLine(digest, s, safe)}`);
-  return {
+  return withReadingNotice(digest, {
     embeds: [
       {
         title: safe(digest.title),
@@ -24,7 +25,7 @@ export function briefReply(digest: Digest): Reply {
         ],
       },
     ],
-  };
+  });
 }
 
 export const brief = digestCommand(

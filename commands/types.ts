@@ -1,5 +1,6 @@
 import type { Answerer } from "../src/ask/answerer.ts";
 import type { Digest } from "../src/digest/schema.ts";
+import { withReadingNotice } from "../src/render/reading-notice.ts";
 import type { Reply } from "../src/reply.ts";
 
 /** A slash command declared as data; the Discord adapter, the deploy script and the console all read it. */
@@ -45,12 +46,18 @@ export interface DigestCommand<D extends CommandDefinition = CommandDefinition> 
   handle(digest: Digest, options: OptionsOf<D>, tools: CommandTools): Reply | Promise<Reply>;
 }
 
-/** Ties a handler's option types to its definition. */
+/**
+ * Ties a handler's option types to its definition. Every reply carries the digest's reading notice
+ * (an article the offline engine cannot read says so above any answer).
+ */
 export function digestCommand<const D extends CommandDefinition>(
   definition: D,
   handle: (digest: Digest, options: OptionsOf<D>, tools: CommandTools) => Reply | Promise<Reply>,
 ): DigestCommand<D> {
-  return { definition, handle };
+  return {
+    definition,
+    handle: async (digest, options, tools) => withReadingNotice(digest, await handle(digest, options, tools)),
+  };
 }
 
 export const articleOption = {

@@ -128,14 +128,12 @@ describe("offline engine on an article it was not written for", () => {
 });
 
 describe("awkward input", () => {
-  it("flags mojibake and keeps paragraph text verbatim", () => {
+  it("repairs mojibake before reading and says so", () => {
     const digest = digestArticle(
       "Mayor visits school\n\nFranÃ§ois Martin said the school would reopen on Monday.",
     );
-    expect(digest.paragraphs[1]?.text).toContain("FranÃ§ois");
-    expect(digest.warnings.some((w) => w.kind === "encoding_suspect" && w.message.includes("François"))).toBe(
-      true,
-    );
+    expect(digest.paragraphs[1]?.text).toContain("François");
+    expect(digest.warnings.some((w) => w.kind === "encoding_repaired" && w.message.includes("ç"))).toBe(true);
   });
 
   it("quotes verbatim around non-breaking spaces", () => {

@@ -75,17 +75,11 @@ describe("detectJunk", () => {
   });
 
   it("drops an advertising block", () => {
-    expect(verdictFor(ARTICLE, "Online Trading Platforms")).toEqual({
-      junk: true,
-      reason: "advertising block",
-    });
+    expect(verdictFor(ARTICLE, "Online Trading Platforms")?.junk).toBe(true);
   });
 
-  it("drops 'CLICK HERE FOR VIDEO' and image alt text", () => {
-    expect(verdictFor(ARTICLE, "CLICK HERE FOR VIDEO")).toEqual({
-      junk: true,
-      reason: "boilerplate: 'click here'",
-    });
+  it("drops 'CLICK HERE FOR VIDEO' and image alt text, saying why", () => {
+    expect(verdictFor(ARTICLE, "CLICK HERE FOR VIDEO")?.reason).toMatch(/^page furniture/);
     expect(verdictFor(ARTICLE, "Breaking news logo")?.junk).toBe(true);
   });
 
@@ -112,15 +106,17 @@ describe("detectJunk", () => {
     for (const v of detectJunk(splitParagraphs(ARTICLE))) if (!v.junk) expect("reason" in v).toBe(false);
   });
 
-  it("drops embedded-tweet furniture but keeps prose that mentions a tweet", () => {
+  it("drops embedded-post furniture but keeps the quoted post, who signed it, and prose about it", () => {
     const v = detectJunk([
       "Storm closes schools across the county",
-      "pic.twitter.com/Ab12Cd34 — County Emergency (@CountyAlerts) March 3, 2021",
       "The county's emergency office said on Twitter that all schools would close on Thursday.",
+      "All county schools are closed Thursday. Stay off the roads if you can.",
+      "— County Emergency (@CountyAlerts) March 3, 2021",
+      "pic.twitter.com/Ab12Cd34",
       "Read more",
       "Sign up for our daily newsletter to get the latest updates in your inbox.",
     ]);
-    expect(v.map((x) => x.junk)).toEqual([false, true, false, true, true]);
+    expect(v.map((x) => x.junk)).toEqual([false, false, false, false, true, true, true]);
   });
 
   it("does not take a list or a hard-wrapped paragraph for a teaser", () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Paragraph, SourceKind, Statement } from "../src/digest/schema.ts";
 import { markDisputes } from "../src/engine/disputes.ts";
+import { repairEncoding } from "../src/engine/encoding.ts";
 import { readStatus } from "../src/engine/status.ts";
 import { buildSummary } from "../src/engine/summary.ts";
 import { buildTimeline } from "../src/engine/timeline.ts";
-import { repairMojibake, textWarnings } from "../src/engine/warnings.ts";
+import { textWarnings } from "../src/engine/warnings.ts";
 
 const official = { name: "the interior ministry", kind: "official" as SourceKind, anonymous: false };
 
@@ -116,9 +117,9 @@ describe("summary and timeline", () => {
 });
 
 describe("text warnings", () => {
-  it("repairs UTF-8 read as Latin-1", () => {
-    expect(repairMojibake("FranÃ§ois")).toBe("François");
-    expect(repairMojibake("François")).toBeUndefined();
+  it("repairs UTF-8 read as Windows-1252 and leaves clean text alone", () => {
+    expect(repairEncoding("FranÃ§ois didnâ€™t").text).toBe("François didn’t");
+    expect(repairEncoding("François café…” ok")).toEqual({ text: "François café…” ok", repaired: 0 });
   });
 
   it("names dropped paragraphs and their reasons", () => {

@@ -1,6 +1,7 @@
 import type { Digest } from "../digest/schema.ts";
 import { BadInputError } from "../errors.ts";
 import { renderDigestText } from "../render/digest-text.ts";
+import { readingNotice } from "../render/reading-notice.ts";
 import { type CliContext, needArg, UsageError } from "./context.ts";
 import { readArticleSource, validateArticle } from "./input.ts";
 import { requireString, runJsonl } from "./jsonl.ts";
@@ -72,6 +73,8 @@ export async function askCommand(ctx: CliContext): Promise<number> {
   if (!question) throw new UsageError('ask needs a question: newsdesk ask FILE "QUESTION"');
   const digest = await digestOf(ctx, await readArticleSource(file, ctx.config.MAX_ARTICLE_BYTES));
   const answer = await (await ctx.services()).answerer.ask(digest, question);
-  process.stdout.write(ctx.flags.json ? `${JSON.stringify(answer, null, 2)}\n` : `${answer.text}\n`);
+  const notice = readingNotice(digest);
+  const text = notice ? `${notice}\n${answer.text}` : answer.text;
+  process.stdout.write(ctx.flags.json ? `${JSON.stringify(answer, null, 2)}\n` : `${text}\n`);
   return 0;
 }

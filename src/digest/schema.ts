@@ -82,6 +82,7 @@ export const WARNING_KINDS = [
   "machine_reworded",
   "ungrounded_dropped",
   "status_downgraded",
+  "language_unsupported",
 ] as const;
 export const WarningSchema = z.object({
   kind: z.enum(WARNING_KINDS),

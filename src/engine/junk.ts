@@ -1,14 +1,24 @@
 /**
- * Junk detection: finds the foreign blocks a scraper splices into an article (headline + teaser of
- * another story, advertising, "click here" boilerplate, image alt text and credits, embedded-tweet
- * boilerplate) so the digest can ignore them.
+ * Junk detection: finds what a scraper picked up besides the story, so the digest can ignore it.
+ * Two independent readings:
+ * - page furniture (ads, share bars, bylines and contact lines, link lists, captions and credits,
+ *   subscription prompts, embedded-post furniture, markup) by what a block IS: shallow block features
+ *   weighed by a learned classifier (block-features.ts, furniture-model.ts);
+ * - a spliced teaser of another story by its SHAPE (a title-like first line, a line break, then prose)
+ *   and its LACK OF COHESION with the rest of the article (few shared terms, and no topical ones).
  *
- * Dropping a real paragraph is much worse than keeping junk, so every verdict needs either an
- * unmistakable boilerplate pattern on a short paragraph, or two independent signals agreeing: the
- * SHAPE of a spliced block (a title-like first line, a line break, then a teaser) and its LACK OF
- * COHESION with the rest of the article (it shares few terms, and no topical ones, with the story).
+ * Dropping a real paragraph is much worse than keeping junk, so the classifier's threshold is set for
+ * very few false drops and a teaser needs both the shape and the lack of cohesion.
  */
-import { contentTerms, words } from "./text.ts";
+import { blockFeatures, FEATURE_NAMES, type FeatureName } from "./block-features.ts";
+import { featureInWords, scoreFurniture } from "./furniture-model.ts";
+import { type FurnitureShape, furnitureShape } from "./furniture-shapes.ts";
+import { FURNITURE_WEIGHTS } from "./furniture-weights.ts";
+import { contentTermsOf, words } from "./text.ts";
+
+// The classifier reads paragraphs up to this length (measured: none longer in the training articles
+// comes near its threshold).
+const FURNITURE_MAX_WORDS = 50;
 
 export interface JunkVerdict {
   junk: boolean;
@@ -33,75 +43,23 @@ export interface JunkSignals {
    * (1 = typical); for a "split" teaser, of the title and prose paragraphs together.
    */
   cohesion: number;
-  /** Distinct advertising cues found. */
-  adCues: number;
-  /** Name of the boilerplate pattern that matched, if any. */
-  boilerplate?: string;
+  /** Probability that the paragraph is page furniture, from the block features. */
+  furniture: number;
+  /** What weighed most toward furniture, in words. */
+  furnitureBecause: string[];
+  /** A structural furniture shape the paragraph has (furniture-shapes.ts). */
+  shape?: FurnitureShape;
+  /**
+   * Reads as a plain sentence of running text: it ends like one, and neither addresses the reader,
+   * nor speaks for the site, nor links, nor carries a label, separators or markup.
+   */
+  plainSentence: boolean;
 }
+
+const QUOTED = /["“”«»]/;
 
 // A line that ends a sentence: final punctuation, possibly followed by closing quotes or brackets.
 const SENTENCE_END = /[.!?…:;]["'”’)\]»]*$/u;
-
-/**
- * Boilerplate a scraper picks up from the page around the story. Each pattern only applies to a
- * short paragraph (see BOILERPLATE_MAX_WORDS), where it is the whole point of the paragraph.
- */
-const BOILERPLATE: ReadonlyArray<readonly [string, RegExp]> = [
-  ["click here", /\b(?:click|tap) (?:here|to (?:watch|read|see|play|view))\b/i],
-  // Link furniture: the phrase alone, or introducing a linked title ("Read more: ...").
-  [
-    "read more",
-    /^(?:read more|related(?: articles?| stories| coverage| content)?|see also|more from [\w ]{1,30}|recommended(?: for you)?|continue reading|most popular|trending now|you may also like|don't miss)(?:\s*[:»>|—–-]|\W*$)/i,
-  ],
-  [
-    "advertisement",
-    /^(?:advertisement|advertising|sponsored(?: content| links?)?|paid content|ad feedback|story continues below(?: advertisement)?)\W*$/i,
-  ],
-  [
-    "newsletter sign-up",
-    /(?:^|\b(?:to|and|or)\s)(?:sign up|subscribe)\b.{0,60}\b(?:newsletters?|e-?mails?|inbox|alerts|updates|briefing)\b|\bnewsletters?\b.{0,40}\b(?:sign up|subscribe)\b/i,
-  ],
-  [
-    "share buttons",
-    /^(?:share this (?:story|article|page|post|video)|share (?:on|via) \w+|share:|follow us on|like us on facebook)/i,
-  ],
-  // Alt text has no sentence punctuation: "Breaking news logo".
-  ["image alt text", /^(?:[\p{L}'’-]+ ){0,4}(?:logo|icon|thumbnail|avatar|banner)$/iu],
-  // A credit line, not a caption: "Photo: Getty Images", "(AP Photo/Jane Doe)", "Image copyright Reuters".
-  [
-    "photo credit",
-    /^\(?(?:(?:photo|image|picture|video|graphic|illustration)s?(?: (?:credit|caption|source))?|credit|(?:ap|afp|epa|reuters|file) photo)\s*(?::|\/|\bby\b|\bcourtesy\b|\bvia\b|\bcopyright\b|©|$)|^\(?[^.!?]{0,40}\b(?:getty images|shutterstock|ap photo|afp photo)\b[^.!?]{0,40}\)?$/iu,
-  ],
-  [
-    "video placeholder",
-    /^(?:(?:watch|video|play video|now playing)\s*(?:[:|»—–-]|$)|media playback is unsupported)/i,
-  ],
-];
-const BOILERPLATE_MAX_WORDS = 16;
-
-// Embedded tweets: the picture link and the "— Name (@handle) April 20, 2017" signature.
-const TWEET_PIC = /\bpic\.twitter\.com\/\S+/gi;
-const TWEET_SIGNATURE = /[—–-]\s*[^—–\n()]{0,60}\(@\w{1,15}\)\s+\w+ \d{1,2}, \d{4}/g;
-const URL = /\bhttps?:\/\/\S+|\b[\w-]+\.(?:com|net|org|co|ly)\/\S*/gi;
-
-/**
- * Advertising cues: the second-person sales pitch and the trading/offer vocabulary of ads, in
- * general English. One cue proves nothing (news covers markets too); several do.
- */
-const AD_CUES: readonly RegExp[] = [
-  /\bbrokers?\b/i,
-  /\btrading (?:platforms?|accounts?|signals?|strateg(?:y|ies))\b/i,
-  /\b(?:stop|limit) (?:and (?:stop|limit) )?orders?\b/i,
-  /\bprofitable (?:orders?|trades?|trading)\b/i,
-  /\b(?:limiting|minimi[sz]e|reduce) (?:the )?risks?\b/i,
-  /\b(?:we|i) (?:do not |don't )?recommend\b/i,
-  /\b(?:familiari[sz]\w* yourself|you like most|the one that you like|allowing you to)\b/i,
-  /\b(?:buy now|order now|shop now|free trial|limited[- ]time offer|promo code|discount code|best price|free shipping)\b/i,
-  /\b(?:earn|make) (?:money|\$\d[\d,]*) (?:from home|online|fast|a (?:day|week|month))\b/i,
-  /\bshares (?:closed|rose|fell|ended|were up|were down)\b.{0,40}\b(?:percent|%)/i,
-  /\b(?:sponsored|advertisement|advertorial)\b/i,
-  /\binvest(?:ors?|ing|ments?)?\b.{0,60}\b(?:returns?|portfolio|dividends?)\b/i,
-];
 
 function lines(paragraph: string): string[] {
   return paragraph
@@ -159,24 +117,6 @@ function wrapWidthOf(paragraphs: string[]): number {
   return inner[Math.floor(0.9 * (inner.length - 1))] ?? 0;
 }
 
-function boilerplateOf(paragraph: string): string | undefined {
-  // Embedded-tweet furniture: junk when, once removed, almost nothing of substance is left.
-  if (!/pic\.twitter\.com|\(@\w/i.test(paragraph)) return boilerplateByPattern(paragraph);
-  const stripped = paragraph.replace(TWEET_PIC, " ").replace(TWEET_SIGNATURE, " ").replace(URL, " ");
-  if (stripped !== paragraph.replace(URL, " ") && contentTerms(stripped).length < 4) return "embedded tweet";
-  return boilerplateByPattern(paragraph);
-}
-
-function boilerplateByPattern(paragraph: string): string | undefined {
-  if (paragraph.length > 200 || words(paragraph).length > BOILERPLATE_MAX_WORDS) return undefined;
-  for (const [name, pattern] of BOILERPLATE) if (pattern.test(paragraph)) return name;
-  return undefined;
-}
-
-function countAdCues(paragraph: string): number {
-  return AD_CUES.reduce((n, cue) => n + (cue.test(paragraph) ? 1 : 0), 0);
-}
-
 function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
@@ -210,10 +150,17 @@ function cohesionModel(termSets: Set<string>[], core: boolean[]): (block: number
   };
 }
 
-/** The evidence behind each verdict (see detectJunk). */
-export function junkSignals(paragraphs: string[]): JunkSignals[] {
+type ShapeSignals = Omit<JunkSignals, "furniture" | "furnitureBecause" | "plainSentence" | "shape">;
+
+/** Teaser shape and cohesion of each paragraph, and the block features the classifier reads. */
+function readBlocks(paragraphs: string[]): {
+  shapes: ShapeSignals[];
+  features: number[][];
+  wordCounts: number[];
+} {
   const n = paragraphs.length;
-  const termSets = paragraphs.map((p) => new Set(contentTerms(p)));
+  const wordLists = paragraphs.map(words);
+  const termSets = wordLists.map((ws) => new Set(contentTermsOf(ws)));
   const wrapWidth = wrapWidthOf(paragraphs);
   const block = paragraphs.map((p, i) => i > 0 && hasTeaserShape(p, wrapWidth));
   // The same block when the text had no blank lines: a lone title paragraph, then a prose paragraph.
@@ -223,26 +170,75 @@ export function junkSignals(paragraphs: string[]): JunkSignals[] {
       i > 0 && i + 1 < n && single(i) && single(i + 1) && isTitleLine(p) && isProse(paragraphs[i + 1] ?? ""),
   );
   const splitBody = paragraphs.map((_, i) => i > 0 && (splitTitle[i - 1] ?? false));
-  const boiler = paragraphs.map((p, i) => (i > 0 ? boilerplateOf(p) : undefined));
-  const ads = paragraphs.map(countAdCues);
-  // Presumed-real paragraphs define what the story is about.
-  const core = paragraphs.map(
-    (_, i) => !block[i] && !splitTitle[i] && !splitBody[i] && boiler[i] === undefined && (ads[i] ?? 0) < 2,
+  // Presumed-real paragraphs define what the story is about: running prose outside teaser shapes
+  // (furniture is mostly short, and two copies of one furniture line must not vouch for each other).
+  const prose = paragraphs.map(
+    (p, i) => i === 0 || ((wordLists[i]?.length ?? 0) >= 6 && SENTENCE_END.test(p)),
   );
+  const outsideTeasers = prose.map((x, i) => x && !block[i] && !splitTitle[i] && !splitBody[i]);
+  // In a short text laid out one line per paragraph every prose line may sit in a teaser shape; the
+  // prose itself then stands for the story.
+  const core = outsideTeasers.some((x, i) => x && i > 0) ? outsideTeasers : prose;
   const cohesion = cohesionModel(termSets, core);
   const own = paragraphs.map((_, i) => cohesion([i]));
   const reference = median(own.filter((_, i) => i > 0 && core[i] && (termSets[i]?.size ?? 0) >= 4));
   const relative = (score: number): number => (reference > 0 ? score / reference : 1);
-  return paragraphs.map((_, i) => {
+  // Furniture is short: longer paragraphs are running text by length alone and are not described.
+  const features = blockFeatures(paragraphs, {
+    cohesion: own.map(relative),
+    words: wordLists,
+    wanted: wordLists.map((ws) => ws.length <= FURNITURE_MAX_WORDS),
+  });
+  const shapes = paragraphs.map((_, i): ShapeSignals => {
     const pair = splitTitle[i] ? [i, i + 1] : splitBody[i] ? [i - 1, i] : undefined;
-    const signals: JunkSignals = {
+    return {
       teaserShape: block[i] ? "block" : pair ? "split" : "none",
-      cohesion: relative(pair ? cohesion(pair) : (own[i] ?? 0)),
-      adCues: ads[i] ?? 0,
+      // A title paragraph is judged with the prose after it; that prose also by itself, so a real
+      // paragraph that happens to follow a foreign title line is not dropped with it.
+      cohesion: relative(
+        splitBody[i] ? Math.max(cohesion(pair ?? [i]), own[i] ?? 0) : pair ? cohesion(pair) : (own[i] ?? 0),
+      ),
       weakBreak: wrapWidth > 0 || /\n\s*\p{Ll}/u.test(paragraphs[i] ?? ""),
     };
-    const b = boiler[i];
-    if (b !== undefined) signals.boilerplate = b;
+  });
+  return { shapes, features, wordCounts: wordLists.map((ws) => ws.length) };
+}
+
+/**
+ * The block feature vectors of an article's paragraphs, as the classifier sees them (for training);
+ * empty for paragraphs too long for it to read.
+ */
+export function furnitureFeatureVectors(paragraphs: string[]): number[][] {
+  return readBlocks(paragraphs).features;
+}
+
+/** The evidence behind each verdict (see detectJunk). */
+export function junkSignals(paragraphs: string[]): JunkSignals[] {
+  const { shapes, features, wordCounts } = readBlocks(paragraphs);
+  const at = (name: FeatureName) => FEATURE_NAMES.indexOf(name);
+  const webLabel = at("webLabel");
+  const cohesion = at("cohesion");
+  const sentenceEnd = at("sentenceEnd");
+  const cues = (
+    ["secondPerson", "firstPlural", "linkDensity", "email", "webLabel", "separators", "markup"] as const
+  ).map(at);
+  return shapes.map((shape, i) => {
+    const vector = features[i] ?? [];
+    const plainSentence = vector[sentenceEnd] === 1 && cues.every((j) => (vector[j] ?? 0) === 0);
+    const furniture = scoreFurniture(vector);
+    const signals: JunkSignals = {
+      ...shape,
+      furniture: furniture.probability,
+      furnitureBecause: furniture.because.map((b) => featureInWords(b, vector, FURNITURE_WEIGHTS)),
+      plainSentence,
+    };
+    const found = furnitureShape(
+      paragraphs[i] ?? "",
+      wordCounts[i] ?? 0,
+      vector[cohesion] ?? 1,
+      vector[webLabel] === 1,
+    );
+    if (found) signals.shape = found;
     return signals;
   });
 }
@@ -255,14 +251,25 @@ const TEASER_MAX_COHESION = { block: 0.7, weakBreak: 0.4, split: 0.35 } as const
 
 /** One verdict per paragraph, same order. Paragraph 0 (the headline) is never junk. */
 export function detectJunk(paragraphs: string[]): JunkVerdict[] {
-  return junkSignals(paragraphs).map((s, i): JunkVerdict => {
+  const signals = junkSignals(paragraphs);
+  const furniture = signals.map(
+    (s, i) =>
+      i > 0 &&
+      (s.shape !== undefined ||
+        // The classifier alone needs a second, structural cue: it never drops a paragraph that
+        // quotes someone, nor a plain sentence of running text.
+        (s.furniture >= FURNITURE_WEIGHTS.threshold &&
+          !s.plainSentence &&
+          !QUOTED.test(paragraphs[i] ?? ""))),
+  );
+  return signals.map((s, i): JunkVerdict => {
     if (i === 0) return { junk: false };
-    if (s.boilerplate !== undefined) return { junk: true, reason: `boilerplate: '${s.boilerplate}'` };
-    // Ad vocabulary: three cues, or two in a block shaped like a spliced one; never in a paragraph
-    // as cohesive as the story's own (an article about trading uses the same words).
-    if ((s.adCues >= 3 || (s.adCues >= 2 && s.teaserShape !== "none")) && s.cohesion < 1) {
-      return { junk: true, reason: "advertising block" };
-    }
+    if (s.shape) return { junk: true, reason: `page furniture: ${s.shape}` };
+    if (furniture[i])
+      return { junk: true, reason: `page furniture (${s.furnitureBecause.join(", ") || "block features"})` };
+    // A furniture line is no foreign headline: the paragraph after it is judged on its own.
+    if (s.teaserShape === "split" && furniture[i - 1] && signals[i - 1]?.teaserShape === "split")
+      return { junk: false };
     const limit =
       s.teaserShape === "block"
         ? s.weakBreak

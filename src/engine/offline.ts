@@ -4,14 +4,16 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Digest, Paragraph } from "../digest/schema.ts";
 import { markDisputes } from "./disputes.ts";
+import { repairEncoding } from "./encoding.ts";
 import type { DigestEngine } from "./engine.ts";
-import { detectJunk } from "./junk.ts";
+import { detectJunk, type JunkVerdict } from "./junk.ts";
+import { detectLanguage } from "./language.ts";
 import { SourceRegistry } from "./sources.ts";
 import { extractStatements } from "./statements.ts";
 import { buildSummary } from "./summary.ts";
-import { normalizeInput, sha256, splitParagraphs } from "./text.ts";
+import { normalizeLayout, sha256, splitParagraphs } from "./text.ts";
 import { buildTimeline } from "./timeline.ts";
-import { textWarnings } from "./warnings.ts";
+import { encodingWarning, languageWarning, textWarnings, UNJUDGED_LANGUAGE } from "./warnings.ts";
 
 /**
  * The version carries a fingerprint of the engine's own source, so a cached digest is never served by a
@@ -30,9 +32,14 @@ export const OFFLINE_ENGINE = { name: "newsdesk-offline", version: `0.1.0+${engi
 
 /** The whole offline reading of one article: deterministic, no network, no key. */
 export function digestArticle(raw: string): Digest {
-  const text = normalizeInput(raw);
+  const layout = normalizeLayout(raw);
+  // Read the repaired text (what normalizeInput gives every other reader); the input keeps its own sha.
+  const repair = repairEncoding(layout);
+  const text = repair.repaired > 0 ? repair.text.normalize("NFC") : layout;
   const blocks = splitParagraphs(text);
-  const verdicts = detectJunk(blocks);
+  const language = detectLanguage(text);
+  // The junk features read English; in another language nothing is dropped rather than guessed.
+  const verdicts: JunkVerdict[] = language.english ? detectJunk(blocks) : blocks.map(() => ({ junk: false }));
   const paragraphs: Paragraph[] = blocks.map((block, index) => {
     const verdict = verdicts[index];
     return verdict?.junk
@@ -46,6 +53,13 @@ export function digestArticle(raw: string): Digest {
     (id) => registry.kindOf(id),
     (id) => registry.displayName(id),
   );
+  // The status rules read English: in another language no statement gets a status they cannot judge.
+  if (!language.english)
+    for (const s of statements) {
+      s.status = "unconfirmed";
+      s.rationale = UNJUDGED_LANGUAGE;
+      delete s.conflictsWith;
+    }
   for (const p of paragraphs) if (!p.junk) registry.addMentions(p.index, p.text);
   const { sources, warnings: sourceWarnings } = registry.toSources();
   const title = titleOf(paragraphs);
@@ -56,9 +70,14 @@ export function digestArticle(raw: string): Digest {
     statements,
     sources,
     timeline: buildTimeline(statements),
-    warnings: [...sourceWarnings, ...textWarnings(paragraphs)],
+    warnings: [
+      ...languageWarning(language),
+      ...encodingWarning(repair),
+      ...sourceWarnings,
+      ...textWarnings(paragraphs),
+    ],
     engine: { ...OFFLINE_ENGINE },
-    inputSha256: sha256(text),
+    inputSha256: sha256(layout),
   };
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { repairEncoding } from "./encoding.ts";
 
 /** A span of a paragraph: [start, end) offsets into the paragraph's own text. */
 export interface Span {
@@ -7,9 +8,19 @@ export interface Span {
   text: string;
 }
 
-/** Line endings and Unicode form only: the text every quote and paragraph is taken from. */
-export function normalizeInput(raw: string): string {
+/**
+ * Line endings and Unicode form only: the identity of an input (its sha256 keys the cache), so a
+ * mis-encoded copy and its clean twin stay apart and each keeps its own warnings.
+ */
+export function normalizeLayout(raw: string): string {
   return raw.replace(/\r\n?/g, "\n").normalize("NFC").trim();
+}
+
+/** The text every quote and paragraph is taken from: the layout normalized, mojibake repaired. */
+export function normalizeInput(raw: string): string {
+  const layout = normalizeLayout(raw);
+  const repair = repairEncoding(layout);
+  return repair.repaired > 0 ? repair.text.normalize("NFC") : layout;
 }
 
 export function sha256(text: string): string {
@@ -194,7 +205,10 @@ export function stem(word: string): string {
 
 /** Stemmed content words: what two passages must share to be about the same thing. */
 export function contentTerms(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOPWORDS.has(w) && w.length > 1 && !/^\d+$/.test(w))
-    .map(stem);
+  return contentTermsOf(words(text));
+}
+
+/** contentTerms of words already split by `words`. */
+export function contentTermsOf(ws: readonly string[]): string[] {
+  return ws.filter((w) => !STOPWORDS.has(w) && w.length > 1 && !/^\d+$/.test(w)).map(stem);
 }

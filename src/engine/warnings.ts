@@ -1,19 +1,33 @@
 import type { Paragraph, Warning } from "../digest/schema.ts";
+import type { EncodingRepair } from "./encoding.ts";
+import type { LanguageGuess } from "./language.ts";
 
-// Text decoded as Latin-1 when it was UTF-8: "FranÃ§ois", "â€™".
-const MOJIBAKE = /(?:Ã[\u0080-\u00bf]|â€[\u0080-\u00bf™œ\u009d"]|Â[\u00a0-\u00bf])/;
+/** The rationale of a statement the offline engine could not judge because of the language. */
+export const UNJUDGED_LANGUAGE = "not judged: the offline engine reads English only";
 
-/** Undoes one round of UTF-8-read-as-Latin-1, when that yields clean text. */
-export function repairMojibake(text: string): string | undefined {
-  if (!MOJIBAKE.test(text)) return undefined;
-  const bytes = Buffer.from(
-    [...text].map((ch) => {
-      const code = ch.codePointAt(0) ?? 0;
-      return code <= 0xff ? code : 0x3f;
-    }),
-  );
-  const repaired = bytes.toString("utf8");
-  return repaired.includes("\ufffd") ? undefined : repaired;
+/** Says plainly that a non-English article is not read, and what would read it. */
+export function languageWarning(guess: LanguageGuess): Warning[] {
+  if (guess.english) return [];
+  return [
+    {
+      kind: "language_unsupported",
+      message:
+        `The article looks ${guess.language}: the offline engine reads English only, so no statement is ` +
+        "confirmed here. A configured model (OPENAI_API_KEY or OPENAI_BASE_URL) reads other languages.",
+    },
+  ];
+}
+
+/** Says that mis-encoded characters were repaired before reading. */
+export function encodingWarning(repair: EncodingRepair): Warning[] {
+  if (repair.repaired === 0) return [];
+  const n = repair.repaired;
+  return [
+    {
+      kind: "encoding_repaired",
+      message: `Repaired ${n} mis-encoded character${n === 1 ? "" : "s"} (UTF-8 read as Windows-1252, e.g. '${repair.example ?? ""}') before reading`,
+    },
+  ];
 }
 
 // "a auto", "a officer": the indefinite article before a vowel sound, typical of machine rewording.
@@ -22,7 +36,7 @@ const WRONG_ARTICLE = /\b[Aa] ((?![Uu]ni|[Uu]s[eu]|[Uu]tah|[Oo]ne|[Oo]nce|[Ee]u|
 const FEMALE =
   /\b(she|her|hers|herself|woman|women|girl|mother|wife|daughter|sister|actress|spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|lady|mrs|ms|madam|grandmother|aunt|niece|widow)\b/i;
 
-/** Warnings about the text itself: dropped paragraphs, bad encoding, rewording, dangling references. */
+/** Warnings about the text itself: dropped paragraphs, rewording, dangling references. */
 export function textWarnings(paragraphs: Paragraph[]): Warning[] {
   const warnings: Warning[] = [];
   for (const p of paragraphs) {
@@ -34,18 +48,6 @@ export function textWarnings(paragraphs: Paragraph[]): Warning[] {
       });
   }
   const kept = paragraphs.filter((p) => !p.junk);
-  for (const p of kept) {
-    const repaired = repairMojibake(p.text);
-    if (repaired !== undefined) {
-      const word = /\S*(?:Ã|â€|Â)\S*/.exec(p.text)?.[0] ?? "";
-      const fixed = repairMojibake(word) ?? "";
-      warnings.push({
-        kind: "encoding_suspect",
-        message: `¶${p.index} looks mis-encoded ('${word}' probably reads '${fixed}')`,
-        paragraphs: [p.index],
-      });
-    }
-  }
   const reworded = kept.flatMap((p) =>
     [...p.text.matchAll(WRONG_ARTICLE)].map((m) => ({ p: p.index, word: m[0] })),
   );

@@ -1,9 +1,12 @@
 import type { Digest } from "../digest/schema.ts";
+import { readingNotice } from "./reading-notice.ts";
 import { byStatus, statementLine, statusCounts } from "./statements.ts";
 
 /** The readable digest the CLI prints: what we know, what we don't, who said it. */
 export function renderDigestText(digest: Digest): string {
   const out: string[] = [];
+  const notice = readingNotice(digest);
+  if (notice) out.push(notice, "");
   out.push(digest.title, "", digest.summary, "", statusCounts(digest), "");
   out.push("What we know");
   for (const s of byStatus(digest, "confirmed")) out.push(`  - ${statementLine(digest, s)}`);

@@ -1,6 +1,6 @@
 import type { Digest } from "../digest/schema.ts";
 import type { DigestEngine } from "../engine/engine.ts";
-import { normalizeInput, sha256 } from "../engine/text.ts";
+import { normalizeLayout, sha256 } from "../engine/text.ts";
 import type { Logger } from "../log.ts";
 import { BoundedMap } from "../util/bounded-map.ts";
 import { type DigestKey, type DigestStore, keyString } from "./digest-store.ts";
@@ -44,7 +44,7 @@ export class DigestService {
 
   /** The cached digest if there is one, without ever running the engine: lets a reply skip deferring. */
   async peek(text: string): Promise<Digest | undefined> {
-    const key: DigestKey = { sha256: sha256(normalizeInput(text)), engine: this.options.engine.info };
+    const key: DigestKey = { sha256: sha256(normalizeLayout(text)), engine: this.options.engine.info };
     const remembered = this.recent.get(keyString(key));
     if (remembered || !this.options.store) return remembered;
     try {
@@ -62,7 +62,7 @@ export class DigestService {
   }
 
   digest(text: string): Promise<DigestResult> {
-    const key: DigestKey = { sha256: sha256(normalizeInput(text)), engine: this.options.engine.info };
+    const key: DigestKey = { sha256: sha256(normalizeLayout(text)), engine: this.options.engine.info };
     const k = keyString(key);
     const remembered = this.recent.get(k);
     if (remembered) return Promise.resolve({ digest: remembered, cached: true });

@@ -4,7 +4,7 @@ import type { Logger } from "../../log.ts";
 import type { DigestEngine } from "../engine.ts";
 import { digestArticle } from "../offline.ts";
 import { buildSummary } from "../summary.ts";
-import { normalizeInput, sha256, splitParagraphs } from "../text.ts";
+import { normalizeInput, splitParagraphs } from "../text.ts";
 import { assemble } from "./assemble.ts";
 import type { TokenBudget } from "./budget.ts";
 import { downgradeOverconfident } from "./guard.ts";
@@ -81,9 +81,14 @@ export class OpenAIEngine implements DigestEngine {
       statements: grounded.statements,
       sources: grounded.sources,
       timeline: grounded.timeline,
-      warnings: [...grounded.warnings, ...downgraded],
+      // The input's own repairs still apply; the model reads other languages, so no language warning.
+      warnings: [
+        ...offline.warnings.filter((w) => w.kind === "encoding_repaired"),
+        ...grounded.warnings,
+        ...downgraded,
+      ],
       engine: { ...this.info, usage },
-      inputSha256: sha256(text),
+      inputSha256: offline.inputSha256,
     };
   }
 

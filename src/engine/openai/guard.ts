@@ -1,6 +1,7 @@
 import type { Digest, Source, SourceKind, Statement, Warning } from "../../digest/schema.ts";
 import { HEDGE } from "../lexicon.ts";
 import { statementsOver } from "./overlap.ts";
+import { UNJUDGED_LANGUAGE } from "../warnings.ts";
 
 const AUTHORITY: ReadonlySet<SourceKind> = new Set(["official", "police"]);
 
@@ -90,7 +91,8 @@ export function downgradeOverconfident(
     const quotes = s.evidence.map((e) => e.quote).join(" ");
     const hedge = HEDGE.exec(quotes);
     const kinds = s.sources.map(kindOf);
-    const readings = readingsOf(s.evidence);
+    // A statement the offline engine could not judge (another language) is no reading to defer to.
+    const readings = readingsOf(s.evidence).filter((o) => o.rationale !== UNJUDGED_LANGUAGE);
     const offlineReading = readings.find((o) => o.status !== "confirmed");
     const given = unsupported(s, sourceOf, lowered);
     const unnarrated = given ? notNarration(given, s, readings, offline) : undefined;
