@@ -45,13 +45,14 @@ export function analyseClaim(article: string, claim: string, options: CheckOptio
 function analyseMatched(index: ArticleIndex, f: ClaimFeatures): ClaimAnalysis {
   const cues = stanceCues(index, f);
   const rule = ruleVerdict(f, cues);
+  const conflicts = conflictsNear(f, cues.near.slice(0, 3));
   return {
     index,
     f,
     cues,
     rule,
-    conflicts: conflictsNear(f, cues.near.slice(0, 3)),
-    features: stanceFeatures(index, f, cues, rule),
+    conflicts,
+    features: stanceFeatures(index, f, cues, rule, conflicts),
     cueFeatures: cueFeatures(f, cues),
   };
 }
