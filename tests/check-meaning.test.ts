@@ -74,6 +74,16 @@ describe("claim checks agree with the digest", () => {
     expect(r.evidence.some((e) => e.paragraph === 1)).toBe(true);
   });
 
+  it("does not confirm a claim denying what the digest confirms", async () => {
+    const digest = digestArticle(MILL_FIRE);
+    const r = await offlineAnswerer.check(
+      MILL_FIRE,
+      "The fire did not destroy the mill's main warehouse",
+      digest,
+    );
+    expect(r.verdict).not.toBe("confirmed");
+  });
+
   it("keeps a hedged report unconfirmed, as the digest reads it", async () => {
     const digest = digestArticle(MILL_FIRE);
     const r = await offlineAnswerer.check(MILL_FIRE, "The mill was storing chemicals", digest);
