@@ -63,6 +63,20 @@ describe("claim checks read polarity", () => {
   });
 });
 
+describe("claim checks read negation by its scope", () => {
+  const FIGURES = `Unemployment in Carvel fell in March, the statistics office said on Thursday.
+
+The office publishes its figures every month.`;
+  const NOT_FALLEN = `Unemployment in Carvel did not fall in March, the statistics office said on Thursday.
+
+The office publishes its figures every month.`;
+
+  it("contradicts 'rose' with 'fell' but not with 'did not fall'", () => {
+    expect(checkClaim(FIGURES, "Unemployment in Carvel rose in March").verdict).toBe("contradicted");
+    expect(checkClaim(NOT_FALLEN, "Unemployment in Carvel rose in March").verdict).not.toBe("contradicted");
+  });
+});
+
 describe("claim checks agree with the digest", () => {
   it("confirms a fact the digest itself lists as confirmed", async () => {
     const digest = digestArticle(MILL_FIRE);
@@ -72,6 +86,16 @@ describe("claim checks agree with the digest", () => {
     const r = await offlineAnswerer.check(MILL_FIRE, claim, digest);
     expect(r.verdict).toBe("confirmed");
     expect(r.evidence.some((e) => e.paragraph === 1)).toBe(true);
+  });
+
+  it("does not confirm a claim denying what the digest confirms", async () => {
+    const digest = digestArticle(MILL_FIRE);
+    const r = await offlineAnswerer.check(
+      MILL_FIRE,
+      "The fire did not destroy the mill's main warehouse",
+      digest,
+    );
+    expect(r.verdict).not.toBe("confirmed");
   });
 
   it("keeps a hedged report unconfirmed, as the digest reads it", async () => {

@@ -33,6 +33,8 @@ export interface ArticleIndex {
   sentences: IndexedSentence[];
   /** Stemmed content term -> number of sentences containing it. */
   sentenceFreq: Map<string, number>;
+  /** Stemmed content term -> orders of the sentences containing it, ascending. */
+  postings: Map<string, number[]>;
   /** Number tokens ("13", "2014") present anywhere. */
   numbers: Set<string>;
   /** Stems of words the article writes capitalised mid-sentence (names). */
@@ -68,6 +70,7 @@ function buildIndex(article: string, skip: ReadonlySet<number>): ArticleIndex {
   const paragraphs = splitParagraphs(normalizeInput(article));
   const sentences: IndexedSentence[] = [];
   const sentenceFreq = new Map<string, number>();
+  const postings = new Map<string, number[]>();
   const numbers = new Set<string>();
   const names = new Set<string>();
   paragraphs.forEach((para, paragraph) => {
@@ -76,7 +79,12 @@ function buildIndex(article: string, skip: ReadonlySet<number>): ArticleIndex {
       const text = para.slice(span.start, span.end);
       const terms = new Set(termsOf(text));
       for (const t of nameTerms(text)) names.add(t);
-      for (const t of terms) sentenceFreq.set(t, (sentenceFreq.get(t) ?? 0) + 1);
+      for (const t of terms) {
+        sentenceFreq.set(t, (sentenceFreq.get(t) ?? 0) + 1);
+        const list = postings.get(t);
+        if (list) list.push(sentences.length);
+        else postings.set(t, [sentences.length]);
+      }
       for (const w of words(text)) if (/^\d+$/.test(w)) numbers.add(w);
       sentences.push({
         paragraph,
@@ -97,5 +105,5 @@ function buildIndex(article: string, skip: ReadonlySet<number>): ArticleIndex {
   let hedges = 0;
   for (const s of sentences) hedges += 2 * s.hedge.length + s.weakHedge.length;
   const hedgeDensity = hedges / Math.max(1, sentences.length);
-  return { paragraphs, sentences, sentenceFreq, numbers, names, hedgeDensity };
+  return { paragraphs, sentences, sentenceFreq, postings, numbers, names, hedgeDensity };
 }

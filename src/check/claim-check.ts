@@ -45,13 +45,14 @@ export function analyseClaim(article: string, claim: string, options: CheckOptio
 function analyseMatched(index: ArticleIndex, f: ClaimFeatures): ClaimAnalysis {
   const cues = stanceCues(index, f);
   const rule = ruleVerdict(f, cues);
+  const conflicts = conflictsNear(f, cues.near.slice(0, 3));
   return {
     index,
     f,
     cues,
     rule,
-    conflicts: conflictsNear(f, cues.near.slice(0, 3)),
-    features: stanceFeatures(index, f, cues, rule),
+    conflicts,
+    features: stanceFeatures(index, f, cues, rule, conflicts),
     cueFeatures: cueFeatures(f, cues),
   };
 }
@@ -179,7 +180,9 @@ export function checkClaim(article: string, claim: string, options: CheckOptions
       rationale: `${overlap}; the article says the opposite ('${opposed.sentenceTerm}' against the claim's '${opposed.claimTerm}')`,
     };
   }
-  const statement = options.statements ? statementFor(a, options.statements) : undefined;
+  // The digest's status is its reading of the sentence as written: it answers a claim that says the
+  // same thing, not one that denies it.
+  const statement = options.statements && !claimDenies(f) ? statementFor(a, options.statements) : undefined;
   if (statement && stance !== "disagree") {
     const verdict: Verdict = statement.status === "unknown" ? "unconfirmed" : statement.status;
     return {

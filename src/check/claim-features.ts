@@ -26,8 +26,8 @@ export interface ClaimFeatures {
   claimAffirmsReal: string[];
   claimHedged: string[];
   claimQuestion: boolean;
-  /** Which claim terms the claim itself negates, in its own voice. */
-  claimPolarity: Polarity;
+  /** Which claim terms the claim itself negates, in its own voice (computed on first use). */
+  readonly claimPolarity: Polarity;
   /** Sentences ranked by overlap with the claim, best first. */
   matches: { sentence: IndexedSentence; overlap: number }[];
 }
@@ -45,25 +45,32 @@ export function claimFeatures(index: ArticleIndex, claim: string): ClaimFeatures
     if (f > 0) found += w;
     mass += w * Math.min(1, Math.log2(1 + f) / 2);
   });
-  const overlapOf = (has: (t: string) => boolean): number => {
-    let hit = 0;
-    terms.forEach((t, i) => {
-      if (has(t)) hit += weights[i] ?? 1;
-    });
-    return hit / total;
+  // Overlap per sentence and per adjacent pair, from the postings of the claim's terms: the cost is
+  // the number of sentences holding a claim term, not sentences times terms.
+  const hits = new Map<number, number>();
+  const pairs = new Map<number, number>();
+  const add = (m: Map<number, number>, at: number, w: number): void => {
+    m.set(at, (m.get(at) ?? 0) + w);
   };
-  const matches = index.sentences
-    .map((sentence) => ({ sentence, overlap: overlapOf((t) => sentence.terms.has(t)) }))
-    .filter((m) => m.overlap > 0)
-    .sort((a, b) => b.overlap - a.overlap || a.sentence.order - b.sentence.order);
+  const count = index.sentences.length;
+  terms.forEach((t, i) => {
+    const w = weights[i] ?? 1;
+    for (const o of index.postings.get(t) ?? []) {
+      add(hits, o, w);
+      // Pair (o, o + 1) holds the term through o; pair (o - 1, o) through o unless o - 1 holds it too.
+      if (o + 1 < count) add(pairs, o, w);
+      if (o >= 1 && !index.sentences[o - 1]?.terms.has(t)) add(pairs, o - 1, w);
+    }
+  });
+  const matches: ClaimFeatures["matches"] = [];
+  for (const [o, hit] of hits) {
+    const sentence = index.sentences[o];
+    if (sentence && hit > 0) matches.push({ sentence, overlap: hit / total });
+  }
+  matches.sort((a, b) => b.overlap - a.overlap || a.sentence.order - b.sentence.order);
   let best = matches[0]?.overlap ?? 0;
   // A claim is often spread across two adjacent sentences.
-  for (let i = 0; i + 1 < index.sentences.length; i++) {
-    const a = index.sentences[i];
-    const b = index.sentences[i + 1];
-    if (!a || !b) continue;
-    best = Math.max(best, overlapOf((t) => a.terms.has(t) || b.terms.has(t)) * 0.9);
-  }
+  for (const hit of pairs.values()) best = Math.max(best, (hit / total) * 0.9);
   let numbersMatched = 0;
   let numbersMissing = 0;
   for (const w of words(claim)) {
@@ -73,6 +80,8 @@ export function claimFeatures(index: ArticleIndex, claim: string): ClaimFeatures
   }
   const own = ownVoice(claim);
   const claimDebunk = cueMatches(CLAIM_DEBUNK, claim);
+  // Only claims the article is about need their polarity: most claims in a batch are not.
+  let polarity: Polarity | undefined;
   return {
     terms,
     coverage: found / total,
@@ -85,7 +94,10 @@ export function claimFeatures(index: ArticleIndex, claim: string): ClaimFeatures
     claimAffirmsReal: cueMatches(NEGATED_DEBUNK, claim),
     claimHedged: cueMatches(CLAIM_HEDGE, claim),
     claimQuestion: claim.includes("?"),
-    claimPolarity: polarityOf(own),
+    get claimPolarity() {
+      polarity ??= polarityOf(own);
+      return polarity;
+    },
     matches,
   };
 }

@@ -123,12 +123,19 @@ function cueCount(sentences: readonly IndexedSentence[], pick: (s: IndexedSenten
 
 /** A cue as a feature key: lower case, each word stemmed ("hoaxes" and "hoax" meet). */
 function cueKey(cue: string): string {
-  return cue
-    .replace(/’/g, "'")
-    .split(" ")
-    .map((w) => stem(w))
-    .join("_");
+  let key = cueKeys.get(cue);
+  if (key === undefined) {
+    key = cue
+      .replace(/’/g, "'")
+      .split(" ")
+      .map((w) => stem(w))
+      .join("_");
+    // Cues come from fixed lexicons, so this memo stays small; the bound is only a safeguard.
+    if (cueKeys.size < 10_000) cueKeys.set(cue, key);
+  }
+  return key;
 }
+const cueKeys = new Map<string, string>();
 
 function addCues(out: Map<string, number>, prefix: string, cues: readonly string[], weight = 1): void {
   for (const c of cues) {
@@ -159,11 +166,11 @@ export function stanceFeatures(
   f: ClaimFeatures,
   cues: StanceCues,
   rule: RuleVerdict,
+  conflicts: readonly PolarityConflict[][] = conflictsNear(f, cues.near.slice(0, 3)),
 ): number[] {
   const near = cues.near;
   const best = near[0];
   const lead = index.sentences.slice(0, PARAMS.leadSentences);
-  const conflicts = conflictsNear(f, near.slice(0, 3));
   const density = densitiesOf(index);
   const n = Math.max(1, f.terms.length);
   const refuteOf = (s: IndexedSentence): number => s.refute.length + 0.5 * s.weakRefute.length;
