@@ -82,7 +82,9 @@ const BOILERPLATE_MAX_WORDS = 16;
 // Embedded tweets: the picture link and the "— Name (@handle) April 20, 2017" signature.
 const TWEET_PIC = /\bpic\.twitter\.com\/\S+/gi;
 const TWEET_SIGNATURE = /[—–-]\s*[^—–\n()]{0,60}\(@\w{1,15}\)\s+\w+ \d{1,2}, \d{4}/g;
-const URL = /\bhttps?:\/\/\S+|\b[\w-]+\.(?:com|net|org|co|ly)\/\S*/gi;
+// A bare domain is tried only from the start of its run of word characters and hyphens: tried from every
+// position inside a long run ("a-a-a-..."), it would cost the square of the run's length.
+const URL = /\bhttps?:\/\/\S+|(?<![\w-])[\w-]+\.(?:com|net|org|co|ly)\/\S*/gi;
 
 /**
  * Advertising cues: the second-person sales pitch and the trading/offer vocabulary of ads, in

@@ -22,6 +22,19 @@ const WRONG_ARTICLE = /\b[Aa] ((?![Uu]ni|[Uu]s[eu]|[Uu]tah|[Oo]ne|[Oo]nce|[Ee]u|
 const FEMALE =
   /\b(she|her|hers|herself|woman|women|girl|mother|wife|daughter|sister|actress|spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|lady|mrs|ms|madam|grandmother|aunt|niece|widow)\b/i;
 
+/**
+ * The run of non-space characters around offset `at`: the word a pattern of non-spaces around the mark
+ * would find, without that pattern's cost (the square of a long run's length when the mark comes late).
+ */
+function wordAround(text: string, at: number): string {
+  if (at < 0) return "";
+  let start = at;
+  let end = at;
+  while (start > 0 && /\S/.test(text[start - 1] ?? "")) start--;
+  while (end < text.length && /\S/.test(text[end] ?? "")) end++;
+  return text.slice(start, end);
+}
+
 /** Warnings about the text itself: dropped paragraphs, bad encoding, rewording, dangling references. */
 export function textWarnings(paragraphs: Paragraph[]): Warning[] {
   const warnings: Warning[] = [];
@@ -37,7 +50,7 @@ export function textWarnings(paragraphs: Paragraph[]): Warning[] {
   for (const p of kept) {
     const repaired = repairMojibake(p.text);
     if (repaired !== undefined) {
-      const word = /\S*(?:Ã|â€|Â)\S*/.exec(p.text)?.[0] ?? "";
+      const word = wordAround(p.text, p.text.search(/Ã|â€|Â/));
       const fixed = repairMojibake(word) ?? "";
       warnings.push({
         kind: "encoding_suspect",
