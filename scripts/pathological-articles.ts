@@ -119,6 +119,14 @@ export function pathologicalArticles(bytes: number): PathologicalArticle[] {
       text: body(fill(size, (i) => `${name(i)} said:`, "\n\n")),
     },
     {
+      shape: "embedded tweet with a hyphenated run",
+      text: body(`${name(0)} (@${name(0)}) wrote pic.twitter.com/abc ${"a-".repeat((size - 60) / 2)} ok`),
+    },
+    {
+      shape: "mis-encoded word after a long one",
+      text: body(`${"a".repeat(size - 60)} FranÃ§ois said so.`),
+    },
+    {
       shape: "a run of white space",
       text: body(`${name(0)} said ${" ".repeat(size - 40)}the bridge said so`),
     },

@@ -50,6 +50,13 @@ describe("long input", () => {
     expect(pieces.map((p) => p.text).join(" ")).toBe(text);
   });
 
+  it("never cuts a long run without spaces inside a character", () => {
+    const text = "😀".repeat(3000);
+    const pieces = splitSentences(text);
+    expect(pieces.map((p) => p.text).join("")).toBe(text);
+    for (const p of pieces) expect(p.text).toMatch(/^(?:😀)+$/u);
+  });
+
   it("splits a very long paragraph exactly as it splits each of its parts", () => {
     const unit =
       "Mr. Smith left at 5 p.m. on Friday. “Will it open?” she asked. The U.S. Army said no.\nThen it rained. ";

@@ -57,6 +57,8 @@ const ABBREVIATIONS = new Set(
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
+const isHighSurrogate = (unit: string | undefined) => unit !== undefined && /[\ud800-\udbff]/.test(unit);
+
 // Intl.Segmenter slows down per sentence as its input grows (a 200 KB paragraph of short lines takes
 // seconds), so a long paragraph is fed to it in blocks of about this size.
 const SEGMENTER_BLOCK = 4000;
@@ -87,7 +89,7 @@ function* segments(text: string): Generator<{ index: number; segment: string }> 
       }
     }
     // Never between the two halves of a surrogate pair.
-    if (/[\ud800-\udbff]/.test(text[to - 1] ?? "")) to--;
+    if (isHighSurrogate(text[to - 1])) to--;
     for (const seg of segmenter.segment(text.slice(from, to)))
       yield { index: from + seg.index, segment: seg.segment };
     from = to;
@@ -131,6 +133,8 @@ function boundedPieces(text: string, span: Span): Span[] {
         break;
       }
     }
+    // Never between the two halves of a surrogate pair.
+    if (isHighSurrogate(text[start + cut - 1])) cut--;
     const piece = trimSpan(text, start, start + cut);
     if (piece.text.length > 0) pieces.push(piece);
     start += cut;
