@@ -1,5 +1,6 @@
 import type { SourceKind, Status } from "../digest/schema.ts";
 import { claimSpine, conditionOf, isProposition, isQuestion } from "./clause-scope.ts";
+import { readDenial } from "./denial.ts";
 import {
   ACT_CUES,
   ADMISSION_CUES,
@@ -9,7 +10,6 @@ import {
   RESPONSIBILITY_CLAIM,
   STANCE,
 } from "./lexicon.ts";
-import { readDenial } from "./denial.ts";
 import { openQuestion } from "./open-questions.ts";
 import { kindFromText } from "./source-phrase.ts";
 

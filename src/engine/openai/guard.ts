@@ -1,7 +1,7 @@
 import type { Digest, Source, SourceKind, Statement, Warning } from "../../digest/schema.ts";
 import { HEDGE } from "../lexicon.ts";
-import { statementsOver } from "./overlap.ts";
 import { UNJUDGED_LANGUAGE } from "../warnings.ts";
+import { statementsOver } from "./overlap.ts";
 
 const AUTHORITY: ReadonlySet<SourceKind> = new Set(["official", "police"]);
 
