@@ -1,0 +1,236 @@
+import type { Digest } from "../digest/schema.ts";
+import { type Passage, passagesOf } from "./passages.ts";
+import { parseQuestion, type Question } from "./question.ts";
+import { AGE, COUNT, DURATION, HOW, MONEY, namesIn, WHEN, WHERE, WHY } from "./shapes.ts";
+import { SPEECH_CONCEPT } from "./synonyms.ts";
+import type { Term } from "./terms.ts";
+
+/**
+ * Ranks the sentences of an article's kept paragraphs as answers to a question, by meaning: how much of the
+ * question's weighted content each holds (its own words, its synonyms, its statements' sources; the rest of
+ * its paragraph counts for less), whether it has the shape the question asks for (a count beside the thing
+ * counted, a date, a place, a name), and whether it says the thing is not known.
+ */
+
+/** The knobs of the ranking, in one place so a development harness can measure them. */
+export interface Tuning {
+  /** How much of the question's weighted content a passage must hold to answer it. */
+  minCoverage: number;
+  /** Content found only elsewhere in the passage's paragraph counts this much; in the paragraph before, less. */
+  paragraphCredit: number;
+  previousCredit: number;
+  /** Content found only in the headline, the story's subject, counts this much. */
+  storyCredit: number;
+  /** The document frequency a word the article never uses is weighed at (below 1: more than its rarest word). */
+  absentFrequency: number;
+  /** Added for the shape of an answer (a count, a date...). */
+  shapeBonus: number;
+  /** "Do we know...": a passage saying it is not known answers exactly. */
+  knownBonus: number;
+  /** A headline restates the story in few words: the body says the same with its source and detail. */
+  headlinePenalty: number;
+  /** Of two passages saying as much, the shorter says it more directly: this much per content word, capped. */
+  lengthPenalty: number;
+  lengthPenaltyCap: number;
+}
+
+export const TUNING: Tuning = {
+  minCoverage: 0.5,
+  paragraphCredit: 0.5,
+  previousCredit: 0.3,
+  storyCredit: 0.3,
+  absentFrequency: 0.5,
+  shapeBonus: 0.15,
+  knownBonus: 0.25,
+  headlinePenalty: 0.05,
+  lengthPenalty: 0.002,
+  lengthPenaltyCap: 0.06,
+};
+
+/** How many tokens apart a number and the thing it counts may be ("14 air strikes", "85 of the 154 meetings"). */
+const COUNT_WINDOW = 4;
+/** How many tokens apart a speaker and a speech word may be ("Hicks, a spokeswoman for Trump, did not respond"). */
+const SPEAKER_WINDOW = 5;
+
+/** A sentence saying something is not known: it answers any question about that thing. */
+const OPEN_QUESTION =
+  /\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:known|clear|identified|named|released|disclosed|revealed|confirmed|determined|established|made\s+public)|unknown|unclear|unidentified|unnamed|no\s+(?:further\s+)?(?:details|information|word|indication|reason|explanation|comment)|declined\s+to|refused\s+to|would\s+not\s+(?:say|confirm|comment)|did\s+not\s+(?:say|respond|return|reply|comment|confirm)|(?:won['’]t|wouldn['’]t|didn['’]t)\s+(?:say|confirm|comment)|too\s+early\s+to|remains?\s+to\s+be\s+seen|up\s+in\s+the\s+air|whether)\b/iu;
+
+export interface Scored {
+  passage: Passage;
+  /** Share of the question's weighted content the passage holds, 0 when it cannot answer at all. */
+  coverage: number;
+  /** Whether it has the shape of an answer to this kind of question. */
+  fits: boolean;
+  /** Whether it says something is not known. */
+  open: boolean;
+  score: number;
+}
+
+export interface Ranking {
+  question: Question;
+  /** Every passage, scored, in the article's order. */
+  scored: Scored[];
+  /** The passages that answer, best first. */
+  answering: Scored[];
+}
+
+/** Scores every passage of the digest against the question. */
+export function rankPassages(digest: Digest, question: string, tuning: Tuning = TUNING): Ranking {
+  const q = parseQuestion(question);
+  const passages = passagesOf(digest);
+  const none: Ranking = { question: q, scored: [], answering: [] };
+  if (q.terms.length === 0 || passages.length === 0) return none;
+  const weight = termWeights(passages, tuning);
+  const present = (t: Term) => passages.some((p) => holds(p.keys, t) || holds(p.sourceKeys, t));
+  // Someone the article never names cannot have said anything in it.
+  if (q.speaker.some((t) => !present(t))) return none;
+  const first = passages[0]?.paragraph;
+  const isHeadline = (p: Passage) =>
+    p.paragraph === first && (digest.title.includes(p.text) || p.text.includes(digest.title));
+  // The headline names what the whole story is about: every sentence is read as being about it too.
+  const story = new Set(passages.filter(isHeadline).flatMap((p) => [...p.keys]));
+  const scored = passages.map((p) => score(q, p, weight, isHeadline(p), story, tuning));
+  const answering = scored
+    .filter((s) => s.coverage >= tuning.minCoverage && (s.fits || (s.open && opensAnswer(q, s.passage))))
+    .sort((a, b) => b.score - a.score);
+  return { question: q, scored, answering };
+}
+
+/**
+ * Rare words in the article weigh more ("bounty" says more than the story's subject). A word the article never
+ * uses weighs as much as its rarest: it may be the reporter's own wording, or what the article lacks.
+ */
+function termWeights(passages: readonly Passage[], tuning: Tuning): (t: Term) => number {
+  const n = passages.length;
+  const memo = new Map<Term, number>();
+  return (t) => {
+    const known = memo.get(t);
+    if (known !== undefined) return known;
+    const df = passages.filter((p) => holds(p.keys, t) || holds(p.sourceKeys, t)).length;
+    const w = Math.log(1 + n / (df === 0 ? tuning.absentFrequency : df + 0.5));
+    memo.set(t, w);
+    return w;
+  };
+}
+
+export const holds = (keys: Set<string>, t: Term): boolean => t.keys.some((k) => keys.has(k));
+
+const isSpeech = (t: Term) => t.keys.includes(SPEECH_CONCEPT);
+
+/** Whether the passage gives these people's words: its statements' sources, or named beside a speech word. */
+function spokenBy(p: Passage, speaker: readonly Term[]): boolean {
+  const speechAt = p.terms.filter(isSpeech).map((t) => t.at);
+  return speaker.every(
+    (s) =>
+      holds(p.sourceKeys, s) ||
+      p.terms.some(
+        (t) =>
+          s.keys.some((k) => t.keys.includes(k)) &&
+          speechAt.some((at) => Math.abs(at - t.at) <= SPEAKER_WINDOW),
+      ),
+  );
+}
+
+/** How well a number in the passage counts what the question counts: 1 beside it, less a few words off, 0 none. */
+function countsIt(q: Question, p: Passage): number {
+  if (p.numbers.length === 0) return 0;
+  if (q.counted.length === 0) return 0.6;
+  let nearest = Number.POSITIVE_INFINITY;
+  for (const t of p.terms)
+    if (q.counted.some((c) => c.keys.some((k) => t.keys.includes(k))))
+      for (const n of p.numbers) nearest = Math.min(nearest, Math.abs(n - t.at));
+  return nearest <= 2 ? 1 : nearest <= COUNT_WINDOW ? 0.6 : 0;
+}
+
+function score(
+  q: Question,
+  p: Passage,
+  weight: (t: Term) => number,
+  isHeadline: boolean,
+  story: Set<string>,
+  tuning: Tuning,
+): Scored {
+  let total = 0;
+  let matched = 0;
+  const speaks =
+    q.speaker.length > 0 ? spokenBy(p, q.speaker) : p.statements.some((s) => s.sources.length > 0);
+  for (const t of q.terms) {
+    const w = weight(t);
+    if (q.optional.includes(t) && !holds(p.keys, t)) continue;
+    total += w;
+    if (isSpeech(t) && speaks) matched += w;
+    else if (holds(p.keys, t) || holds(p.sourceKeys, t)) matched += w;
+    else if (holds(p.paragraphKeys, t)) matched += w * tuning.paragraphCredit;
+    else if (holds(p.previousKeys, t)) matched += w * tuning.previousCredit;
+    else if (holds(story, t)) matched += w * tuning.storyCredit;
+  }
+  // A question in the article asks; it does not answer. Whose words were asked for, only they can answer.
+  const answers = !p.text.trimEnd().endsWith("?") && (q.speaker.length === 0 || speaks);
+  const coverage = total > 0 && answers ? matched / total : 0;
+  const open = OPEN_QUESTION.test(p.text) || p.statements.some((s) => s.status === "unknown");
+  const fit = fitsKind(q, p);
+  const score =
+    coverage +
+    tuning.shapeBonus * fit -
+    Math.min(tuning.lengthPenaltyCap, tuning.lengthPenalty * p.terms.length) +
+    (q.asksIfKnown && open ? tuning.knownBonus : 0) -
+    (isHeadline ? tuning.headlinePenalty : 0);
+  return { passage: p, coverage, fits: fit > 0, open, score };
+}
+
+/**
+ * Whether a passage saying something is not known answers the question: always for who / what / which / why
+ * / how / yes-no questions about it; for a count, date, place or age only when it says that this is unknown
+ * ("it is not clear when", "the number of dead is not known").
+ */
+function opensAnswer(q: Question, p: Passage): boolean {
+  switch (q.kind) {
+    case "count":
+    case "money":
+    case "size":
+      return /\b(?:how\s+(?:many|much)|number|toll|figure|amount|total|count)\b/i.test(p.text);
+    case "age":
+      return /\b(?:age|old)\b/i.test(p.text);
+    case "duration":
+      return /\bhow\s+long\b|\bduration\b/i.test(p.text);
+    case "when":
+      return /\b(?:when|date|time|timing)\b/i.test(p.text);
+    case "where":
+      return /\b(?:where|location|whereabouts)\b/i.test(p.text);
+    default:
+      return true;
+  }
+}
+
+/** How well the passage has the shape of an answer to this kind of question, from 0 (not at all) to 1. */
+function fitsKind(q: Question, p: Passage): number {
+  return q.kind === "count" ? countsIt(q, p) : hasShape(q, p) ? 1 : 0;
+}
+
+function hasShape(q: Question, p: Passage): boolean {
+  const text = p.text;
+  switch (q.kind) {
+    case "money":
+      return MONEY.test(text);
+    case "age":
+      return AGE.test(text);
+    case "duration":
+      return DURATION.test(text) || WHEN.test(text);
+    case "size":
+      return COUNT.test(text);
+    case "when":
+      return WHEN.test(text);
+    case "where":
+      return WHERE.test(text);
+    case "who":
+    case "which":
+      return namesIn(text).length > 0 || p.statements.some((s) => s.sources.length > 0);
+    case "why":
+      return WHY.test(text);
+    case "how":
+      return HOW.test(text) || WHY.test(text);
+    default:
+      return true;
+  }
+}
