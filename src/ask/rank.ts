@@ -1,9 +1,9 @@
 import type { Digest } from "../digest/schema.ts";
 import { type Passage, passagesOf } from "./passages.ts";
-import { parseQuestion, type Question } from "./question.ts";
-import { AGE, COUNT, DURATION, HOW, MONEY, namesIn, WHEN, WHERE, WHY } from "./shapes.ts";
+import { parseQuestion, type Question, type QuestionKind } from "./question.ts";
+import { AGE, COUNT, DURATION, HOW, MONEY, namesIn, placesIn, WHEN, WHERE, WHY } from "./shapes.ts";
 import { SPEECH_CONCEPT } from "./synonyms.ts";
-import type { Term } from "./terms.ts";
+import { contentTerms, keySet, type Term, tokens } from "./terms.ts";
 
 /**
  * Ranks the sentences of an article's kept paragraphs as answers to a question, by meaning: how much of the
@@ -23,6 +23,8 @@ export interface Tuning {
   storyCredit: number;
   /** The document frequency a word the article never uses is weighed at (below 1: more than its rarest word). */
   absentFrequency: number;
+  /** A sentence saying that what was asked is not known counts this many average words more. */
+  dimensionCredit: number;
   /** Added for the shape of an answer (a count, a date...). */
   shapeBonus: number;
   /** "Do we know...": a passage saying it is not known answers exactly. */
@@ -40,6 +42,7 @@ export const TUNING: Tuning = {
   previousCredit: 0.3,
   storyCredit: 0.3,
   absentFrequency: 0.5,
+  dimensionCredit: 1,
   shapeBonus: 0.15,
   knownBonus: 0.25,
   headlinePenalty: 0.05,
@@ -167,8 +170,15 @@ function score(
   }
   // A question in the article asks; it does not answer. Whose words were asked for, only they can answer.
   const answers = !p.text.trimEnd().endsWith("?") && (q.speaker.length === 0 || speaks);
-  const coverage = total > 0 && answers ? matched / total : 0;
   const open = OPEN_QUESTION.test(p.text) || p.statements.some((s) => s.status === "unknown");
+  // "No reason has been given for...", "the names have not been released": saying that what was asked is not
+  // known is itself part of the answer, worth an average word of the question.
+  if (open && namesDimension(q, p) && total > 0) {
+    const average = total / q.terms.length;
+    matched += average * tuning.dimensionCredit;
+    total += average * tuning.dimensionCredit;
+  }
+  const coverage = total > 0 && answers ? matched / total : 0;
   const fit = fitsKind(q, p);
   const score =
     coverage +
@@ -179,58 +189,91 @@ function score(
   return { passage: p, coverage, fits: fit > 0, open, score };
 }
 
+/** The words by which a sentence names what it says is not known: "the number of dead", "no reason why". */
+const DIMENSION: Record<QuestionKind, RegExp | undefined> = {
+  count: /\b(?:how\s+many|number|toll|figure|amount|total|count)\b/i,
+  money: /\b(?:how\s+much|amount|cost|price|value|sum|figure)\b/i,
+  size: /\b(?:how\s+(?:big|large|strong|bad)|size|scale|extent|magnitude)\b/i,
+  age: /\b(?:age|how\s+old)\b/i,
+  duration: /\b(?:how\s+long|duration|length)\b/i,
+  when: /\b(?:when|date|timing)\b/i,
+  where: /\b(?:where|location|whereabouts)\b/i,
+  who: /\b(?:who|identity|identities|identified|identify|names?|named)\b/i,
+  which: /\b(?:which|identity|identified|names?|named)\b/i,
+  why: /\b(?:why|reasons?|motives?|cause)\b/i,
+  how: /\bhow\b/i,
+  what: undefined,
+  yesno: undefined,
+};
+
+/** Shapes without which a sentence that says "not known" does not say it about what was asked. */
+const NEEDS_DIMENSION = new Set<QuestionKind>(["count", "money", "size", "age", "duration", "when", "where"]);
+
 /**
  * Whether a passage saying something is not known answers the question: always for who / what / which / why
  * / how / yes-no questions about it; for a count, date, place or age only when it says that this is unknown
  * ("it is not clear when", "the number of dead is not known").
  */
 function opensAnswer(q: Question, p: Passage): boolean {
-  switch (q.kind) {
-    case "count":
-    case "money":
-    case "size":
-      return /\b(?:how\s+(?:many|much)|number|toll|figure|amount|total|count)\b/i.test(p.text);
-    case "age":
-      return /\b(?:age|old)\b/i.test(p.text);
-    case "duration":
-      return /\bhow\s+long\b|\bduration\b/i.test(p.text);
-    case "when":
-      return /\b(?:when|date|time|timing)\b/i.test(p.text);
-    case "where":
-      return /\b(?:where|location|whereabouts)\b/i.test(p.text);
-    default:
-      return true;
-  }
+  return !NEEDS_DIMENSION.has(q.kind) || namesDimension(q, p);
+}
+
+const namesDimension = (q: Question, p: Passage): boolean => DIMENSION[q.kind]?.test(p.text) ?? false;
+
+/** Whether one of these phrases says something the question does not already hold: an answer adds. */
+function addsTo(q: Question, phrases: readonly string[]): boolean {
+  const asked = keySet(q.terms);
+  return phrases.some((phrase) => {
+    const terms = contentTerms(phrase);
+    return terms.length === 0 || terms.some((t) => !t.keys.some((k) => asked.has(k)));
+  });
 }
 
 /** How well the passage has the shape of an answer to this kind of question, from 0 (not at all) to 1. */
 function fitsKind(q: Question, p: Passage): number {
-  return q.kind === "count" ? countsIt(q, p) : hasShape(q, p) ? 1 : 0;
-}
-
-function hasShape(q: Question, p: Passage): boolean {
   const text = p.text;
   switch (q.kind) {
+    case "count":
+      return countsIt(q, p);
     case "money":
-      return MONEY.test(text);
+      return MONEY.test(text) ? 1 : 0;
     case "age":
-      return AGE.test(text);
+      return AGE.test(text) ? 1 : 0;
     case "duration":
-      return DURATION.test(text) || WHEN.test(text);
+      return DURATION.test(text) || WHEN.test(text) ? 1 : 0;
     case "size":
-      return COUNT.test(text);
+      return COUNT.test(text) ? 1 : 0;
     case "when":
-      return WHEN.test(text);
+      return nearness(q, p, WHEN, () => true);
     case "where":
-      return WHERE.test(text);
+      return nearness(q, p, WHERE, (place) => addsTo(q, placesIn(place)));
     case "who":
     case "which":
-      return namesIn(text).length > 0 || p.statements.some((s) => s.sources.length > 0);
+      return addsTo(q, namesIn(text)) || [...p.sourceKeys].some((k) => !keySet(q.terms).has(k)) ? 1 : 0;
     case "why":
-      return WHY.test(text);
+      return WHY.test(text) ? 1 : 0;
     case "how":
-      return HOW.test(text) || WHY.test(text);
+      return HOW.test(text) || WHY.test(text) ? 1 : 0;
     default:
-      return true;
+      return 1;
   }
+}
+
+/** How many tokens from the question's words a date or place may be and still read as theirs. */
+const SHAPE_WINDOW = 8;
+
+/**
+ * 1 when a phrase of the shape (a date, a place) that passes `adds` sits near the question's words in the
+ * sentence ("rumors spread ... on Dec. 31"), 0.6 when it is further off, 0 when there is none.
+ */
+function nearness(q: Question, p: Passage, shape: RegExp, adds: (phrase: string) => boolean): number {
+  const asked = keySet(q.terms);
+  const at = p.terms.filter((t) => t.keys.some((k) => asked.has(k))).map((t) => t.at);
+  let best = 0;
+  for (const m of p.text.matchAll(new RegExp(shape.source, `${shape.flags}g`))) {
+    if (!adds(m[0])) continue;
+    const position = tokens(p.text.slice(0, m.index)).length;
+    best = Math.max(best, at.some((a) => Math.abs(a - position) <= SHAPE_WINDOW) ? 1 : 0.6);
+  }
+  return best;
 }

@@ -57,14 +57,33 @@ const PLACE_NOUNS =
   "hospital|school|prison|jail|camp|headquarters|office|building|station|square|park|court|embassy|" +
   "church|mosque|hotel|restaurant|bar|stadium|arena|venue|county|valley|river|lake|sea|desert|forest|set|studio";
 
-/** A place: a preposition of place before a name or a place noun. */
+const capitalised = (alternatives: string) =>
+  alternatives
+    .split("|")
+    .map((w) => `${w[0]?.toUpperCase()}${w.slice(1)}`)
+    .join("|");
+
+/**
+ * A place: a preposition of place before a name or a place noun, a few modifiers allowed between
+ * ("in an affluent west London suburb", "near the port city of Barawe"); a possessive before a place noun
+ * ("his family home").
+ */
 export const WHERE = new RegExp(
-  `(?:\\bin\\s+(?:the\\s+)?(?:hands|custody|possession)\\s+of\\b|\\b(?:in|at|near|outside|inside|from|to|across|around|throughout|into|over|off|on|along)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:\\p{Lu}[\\p{L}'’.-]+|(?:[\\p{Ll}-]+\\s+){0,2}(?:${PLACE_NOUNS})\\b)|\\b(?:${PLACE_NOUNS})\\s+of\\s+\\p{Lu})`,
+  `(?:\\bin\\s+(?:the\\s+)?(?:hands|custody|possession)\\s+of\\b|\\b(?:in|at|near|outside|inside|from|to|across|around|throughout|into|over|off|on|along)\\s+(?:the\\s+|a\\s+|an\\s+|his\\s+|her\\s+|their\\s+|its\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(?:(?!(?:${capitalised(DAYS)}|${capitalised(MONTHS)})\\b)\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+)*|(?:${PLACE_NOUNS})\\b)|\\b(?:his|her|their|its)\\s+(?:[\\p{L}-]+\\s+)?(?:${PLACE_NOUNS})\\b|\\b(?:${PLACE_NOUNS})\\s+of\\s+\\p{Lu}[\\p{L}'’.-]+)`,
   "u",
 );
 
-/** A name of a person or body: two capitalised words, or a capitalised word or acronym inside the sentence. */
-export const NAME = /(?<=\S\s+)(?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*)*/u;
+const PLACE_HEAD = new RegExp(
+  `(?:\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+)*|\\b(?:${PLACE_NOUNS}|hands|custody|possession)\\b)(?=[\\s.,;:]*(?:of)?$)`,
+  "u",
+);
+
+/** The places a sentence names: the name or place noun that ends each place phrase ("London", "home"). */
+export function placesIn(sentence: string): string[] {
+  return [...sentence.matchAll(new RegExp(WHERE.source, "gu"))].map(
+    (m) => PLACE_HEAD.exec(m[0].trim())?.[0] ?? m[0],
+  );
+}
 
 /** A reason: a causal connective. */
 export const WHY =
