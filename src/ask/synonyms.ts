@@ -141,6 +141,7 @@ report, story, article
 man, guy, male, gentleman, fellow
 woman, lady, female
 family, relative, relatives, kin
+father, mother, parent, son, daughter, dad, mom, mum
 media, outlet, newspaper, paper, broadcaster, station, network, channel, press, magazine, tabloid, news agency
 `;
 

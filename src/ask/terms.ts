@@ -108,6 +108,8 @@ export function contentTerms(text: string): Term[] {
     if (FUNCTION_WORDS.has(lower.replace(/'s$/, "")) || lower.length < 2 || /^\d+(?:[.,]\d+)*$/.test(lower))
       continue;
     const keys = keysOf(lower, wordLemma);
+    // A question's "IG" or "USGS" may be spelled out in the article (see acronymKeys).
+    if (/^\p{Lu}{2,5}$/u.test(raw)) keys.push(`#${lower}`);
     const root = demonymRoot(raw);
     if (root && !keys.includes(root)) keys.push(root);
     out.push({ raw, at, lemma: wordLemma, keys });
@@ -123,20 +125,38 @@ export function contentTerms(text: string): Term[] {
 
 /**
  * Initials of the names in a text, so "NRA" in a question meets "National Rifle Association" and "UN" meets
- * "United Nations Security Council" (each run of capitalised words gives the initials of its prefixes).
+ * "United Nations Security Council" (each run of capitalised words gives the initials of its prefixes). Runs of
+ * two to four lower-case content words give initials too, under a "#" that only a question's capitals
+ * ("the IG") reach: "inspector general" answers "IG" but never the word "ig".
  */
 export function acronymKeys(text: string): string[] {
   const out: string[] = [];
   const runs = text.match(/\p{Lu}[\p{L}.]*(?:\s+(?:of\s+|for\s+|and\s+)?\p{Lu}[\p{L}.]*)+/gu) ?? [];
   for (const run of runs) {
-    let initials = "";
-    for (const word of run.split(/\s+/)) {
-      if (/^(?:of|for|and)$/.test(word) || (initials === "" && FUNCTION_WORDS.has(word.toLowerCase())))
-        continue;
-      initials += /^(?:\p{L}\.)+$/u.test(word)
-        ? word.replace(/\./g, "").toLowerCase()
-        : word[0]?.toLowerCase();
-      if (initials.length >= 2) out.push(initials);
+    const letters = run
+      .split(/\s+/)
+      .filter((w, i) => !/^(?:of|for|and)$/.test(w) && !(i === 0 && FUNCTION_WORDS.has(w.toLowerCase())))
+      .map((w) =>
+        /^(?:\p{L}\.)+$/u.test(w) ? w.replace(/\./g, "").toLowerCase() : (w[0]?.toLowerCase() ?? ""),
+      );
+    // The run's own initials ("nra"), and any part of it a question may abbreviate ("State Department
+    // Inspector General" → "IG").
+    for (let end = 2; end <= letters.length; end++) out.push(letters.slice(0, end).join(""));
+    out.push(...initialsOfParts(letters));
+  }
+  const words = tokens(text).filter((w) => /^\p{Ll}/u.test(w) && !FUNCTION_WORDS.has(w));
+  out.push(...initialsOfParts(words.map((w) => w[0] ?? "")));
+  return out;
+}
+
+/** "#" + the initials of every run of two to four consecutive words. */
+function initialsOfParts(letters: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < letters.length; i++) {
+    let initials = letters[i] ?? "";
+    for (let j = i + 1; j < Math.min(letters.length, i + 4); j++) {
+      initials += letters[j] ?? "";
+      out.push(`#${initials}`);
     }
   }
   return out;
