@@ -75,6 +75,15 @@ describe("answering a reporter's question by meaning", () => {
       ),
       question: "Has Lena Ford said anything?",
     },
+    {
+      what: "when what the question says happened is not what the article says",
+      article: story(
+        "Rail union leader steps down",
+        "The rail union's leader, Ines Carvalho, stepped down on Monday after six years in the post.",
+        "The union represents 40,000 train drivers and guards.",
+      ),
+      question: "Has the rail union elected a new leader yet?",
+    },
   ])("says the article does not say $what", ({ article, question }) => {
     const answer = ask(article, question);
     expect(answer).toMatchObject({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WHEN } from "./shapes.ts";
 import { SPEECH_CONCEPT } from "./synonyms.ts";
 import { contentTerms, type Term, tokens } from "./terms.ts";
 
@@ -26,6 +27,11 @@ export interface Question {
   asksIfKnown: boolean;
   /** The content the answer must be about. */
   terms: Term[];
+  /**
+   * The participle after "has / was / were" ("has X named a new leader", "where was she kidnapped"): what
+   * happened is the point of the question, so an answer must say it in its own sentence.
+   */
+  predicate: Term | undefined;
   /** Terms that count when a passage has them and are not missed when it does not ("how many people"). */
   optional: Term[];
   /** For a count, the thing counted ("how many US strikes" → US, strikes), when the question names it. */
@@ -171,6 +177,30 @@ const MEASURE_WORDS = /^(?:times?|occasions?)$/i;
 // "How many people": any count of persons answers ("three passengers", "six officers").
 const ANYONE = /^(?:people|persons?|individuals)$/i;
 
+const PERFECT_OR_PASSIVE = /^(?:has|have|had|is|are|was|were|been|being|be)$/i;
+const PARTICIPLE =
+  /^\p{L}{3,}(?:ed|en)$|^(?:sent|shot|hit|held|caught|brought|bought|built|found|left|lost|made|paid|sold|told|said|struck|fled|hurt|set|put|cut|won|led|kept|met|spent|run|seen|done|gone|taken|known|thrown|grown|drawn|stolen|chosen|frozen|spoken|written|driven|given|beaten|hidden|ridden|begun|sung|sunk|swum|flown|shown)$/iu;
+
+/** The first participle after an auxiliary of the perfect or the passive, unless it is a word of speech. */
+function predicateOf(body: string, terms: readonly Term[], speaker: readonly Term[]): Term | undefined {
+  const words = tokens(body);
+  const auxiliary = words.findIndex((w) => PERFECT_OR_PASSIVE.test(w));
+  if (auxiliary < 0) return undefined;
+  const predicate = terms.find((t) => t.at > auxiliary && PARTICIPLE.test(t.raw.split(" ")[0] ?? ""));
+  return predicate && !predicate.keys.includes(SPEECH_CONCEPT) && !speaker.includes(predicate)
+    ? predicate
+    : undefined;
+}
+
+/** The terms of a text that fall inside a phrase of the given shape. */
+function termsWithin(body: string, terms: readonly Term[], shape: RegExp): Term[] {
+  const spans = [...body.matchAll(new RegExp(shape.source, `${shape.flags}g`))].map((m) => {
+    const start = tokens(body.slice(0, m.index)).length;
+    return { start, end: start + tokens(m[0]).length };
+  });
+  return terms.filter((t) => spans.some((s) => t.at >= s.start && t.at < s.end));
+}
+
 /** Reads a reporter's question: its kind, whether it asks if something is known, and its content terms. */
 export function parseQuestion(question: string): Question {
   let text = question.trim().replace(/[?!.]+$/g, "");
@@ -208,5 +238,16 @@ export function parseQuestion(question: string): Question {
   }
   const optional = counted.filter((t) => ANYONE.test(t.raw));
   if (optional.length > 0) counted = [];
-  return { kind, asksIfKnown, terms, optional, counted, speaker: speakerOf(kind, terms) };
+  // "What is she doing next year": the time a question gives is welcome in an answer, not required of it.
+  if (kind !== "when" && kind !== "duration") optional.push(...termsWithin(body, terms, WHEN));
+  const speaker = speakerOf(kind, terms);
+  return {
+    kind,
+    asksIfKnown,
+    terms,
+    optional,
+    counted,
+    speaker,
+    predicate: predicateOf(body, terms, speaker),
+  };
 }

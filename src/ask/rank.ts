@@ -37,11 +37,11 @@ export interface Tuning {
 }
 
 export const TUNING: Tuning = {
-  minCoverage: 0.5,
+  minCoverage: 0.45,
   paragraphCredit: 0.5,
   previousCredit: 0.3,
   storyCredit: 0.3,
-  absentFrequency: 0.5,
+  absentFrequency: 0.3,
   dimensionCredit: 1,
   shapeBonus: 0.15,
   knownBonus: 0.25,
@@ -169,7 +169,10 @@ function score(
     else if (holds(story, t)) matched += w * tuning.storyCredit;
   }
   // A question in the article asks; it does not answer. Whose words were asked for, only they can answer.
-  const answers = !p.text.trimEnd().endsWith("?") && (q.speaker.length === 0 || speaks);
+  const answers =
+    !p.text.trimEnd().endsWith("?") &&
+    (q.speaker.length === 0 || speaks) &&
+    (!q.predicate || holds(p.keys, q.predicate) || holds(p.sourceKeys, q.predicate));
   const open = OPEN_QUESTION.test(p.text) || p.statements.some((s) => s.status === "unknown");
   // "No reason has been given for...", "the names have not been released": saying that what was asked is not
   // known is itself part of the answer, worth an average word of the question.

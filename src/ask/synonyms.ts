@@ -124,6 +124,7 @@ concert, gig, show, performance, perform
 singer, vocalist
 origin, originate, stem from, come from
 campaign, camp
+spot, sighting, sight, glimpse, observe, observation
 think, believe, feel, view, opinion, consider, position, stance
 stay, remain
 close, shut, closure, shutdown, seal off, lock down, lockdown
