@@ -66,8 +66,19 @@ function numberPositions(text: string): number[] {
   return out;
 }
 
+// A reporter asks several questions of one digest: its sentences are read once.
+const memo = new WeakMap<Digest, Passage[]>();
+
 /** The digest's kept paragraphs as answerable sentences. */
 export function passagesOf(digest: Digest): Passage[] {
+  const known = memo.get(digest);
+  if (known) return known;
+  const passages = readPassages(digest);
+  memo.set(digest, passages);
+  return passages;
+}
+
+function readPassages(digest: Digest): Passage[] {
   const evidence = locateEvidence(digest);
   const out: Passage[] = [];
   let previousKeys = new Set<string>();
