@@ -25,6 +25,8 @@ export interface Question {
   kind: QuestionKind;
   /** "Do we know who...", "is it known whether...": an article saying it is not known answers it exactly. */
   asksIfKnown: boolean;
+  /** "Did X really...", "is it true...", "...or not": the question doubts, and an answer weighs whether it is so. */
+  doubts: boolean;
   /** The content the answer must be about. */
   terms: Term[];
   /**
@@ -205,6 +207,7 @@ function termsWithin(body: string, terms: readonly Term[], shape: RegExp): Term[
 export function parseQuestion(question: string): Question {
   let text = question.trim().replace(/[?!.]+$/g, "");
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
+  const doubts = /\b(?:really|actually|truly|or\s+not|is\s+it\s+true|was\s+it\s+true)\b/i.test(text);
   let previous = "";
   let asksIfKnown = false;
   while (previous !== text) {
@@ -244,6 +247,7 @@ export function parseQuestion(question: string): Question {
   return {
     kind,
     asksIfKnown,
+    doubts,
     terms,
     optional,
     counted,

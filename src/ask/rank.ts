@@ -29,6 +29,8 @@ export interface Tuning {
   shapeBonus: number;
   /** "Do we know...": a passage saying it is not known answers exactly. */
   knownBonus: number;
+  /** "Did X really...": a sentence that denies, doubts or corrects answers better than one that repeats. */
+  doubtBonus: number;
   /** A headline restates the story in few words: the body says the same with its source and detail. */
   headlinePenalty: number;
   /** Of two passages saying as much, the shorter says it more directly: this much per content word, capped. */
@@ -45,6 +47,7 @@ export const TUNING: Tuning = {
   dimensionCredit: 1,
   shapeBonus: 0.15,
   knownBonus: 0.25,
+  doubtBonus: 0.2,
   headlinePenalty: 0.05,
   lengthPenalty: 0.002,
   lengthPenaltyCap: 0.06,
@@ -58,6 +61,10 @@ const SPEAKER_WINDOW = 5;
 /** A sentence saying something is not known: it answers any question about that thing. */
 const OPEN_QUESTION =
   /\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:known|clear|identified|named|released|disclosed|revealed|confirmed|determined|established|made\s+public)|unknown|unclear|unidentified|unnamed|no\s+(?:further\s+)?(?:details|information|word|indication|reason|explanation|comment)|declined\s+to|refused\s+to|would\s+not\s+(?:say|confirm|comment)|did\s+not\s+(?:say|respond|return|reply|comment|confirm)|(?:won['’]t|wouldn['’]t|didn['’]t)\s+(?:say|confirm|comment)|too\s+early\s+to|remains?\s+to\s+be\s+seen|up\s+in\s+the\s+air|whether)\b/iu;
+
+/** Words that weigh whether something is so: a denial, a doubt, a correction, a plain "not". */
+const WEIGHS_TRUTH =
+  /\b(?:not|no|never|n['’]t|den(?:y|ies|ied)|reject\w*|dismiss\w*|false|untrue|fake|hoax|rubbish|nonsense|wrong|incorrect|inaccurate|mistaken\w*|misattribut\w*|correct\w*|retract\w*|doubt\w*|inconsisten\w*|disput\w*|debunk\w*|turned\s+out|proved|proven|confirm\w*|verif\w*)\b/iu;
 
 export interface Scored {
   passage: Passage;
@@ -187,7 +194,8 @@ function score(
     coverage +
     tuning.shapeBonus * fit -
     Math.min(tuning.lengthPenaltyCap, tuning.lengthPenalty * p.terms.length) +
-    (q.asksIfKnown && open ? tuning.knownBonus : 0) -
+    (q.asksIfKnown && open ? tuning.knownBonus : 0) +
+    (q.doubts && (open || WEIGHS_TRUTH.test(p.text)) ? tuning.doubtBonus : 0) -
     (isHeadline ? tuning.headlinePenalty : 0);
   return { passage: p, coverage, fits: fit > 0, open, score };
 }
