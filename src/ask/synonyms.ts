@@ -125,6 +125,48 @@ singer, vocalist
 origin, originate, stem from, come from
 campaign, camp
 spot, sighting, sight, glimpse, observe, observation
+increase, rise, raise, grow, growth, climb, jump, surge, soar, hike
+decrease, fall, drop, decline, cut, reduce, reduction, plunge, slump
+company chief, chief executive, ceo
+job, employment, post, position, role
+salary, wage, pay, earnings, income
+tax, levy, duty
+loan, debt, borrow, lend
+bank, lender
+profit, earnings, income, revenue
+loss, deficit, shortfall
+price, fare, fee, charge, tariff
+school, college, university, campus
+teacher, professor, lecturer, instructor
+vaccine, vaccination, vaccinate, jab, inoculation
+drug, medicine, medication, treatment, therapy
+rain, rainfall, downpour, precipitation
+snow, snowfall, blizzard
+heat, heatwave, temperature
+wildfire, bushfire, forest fire
+road, street, highway, motorway, route
+train, rail, railway, railroad
+crash, collision, collide, accident, wreck
+driver, motorist
+pilot, aviator
+airport, airfield, airstrip
+border, frontier, boundary
+refugee, migrant, asylum seeker, immigrant
+ceasefire, truce, armistice
+talks, negotiation, negotiate
+sanction, penalty, embargo
+vote, ballot, referendum, poll
+win, victory, triumph, prevail
+resident, local, inhabitant, villager, townspeople
+witness, bystander, onlooker, eyewitness
+suspect, accused, defendant
+victim, casualty
+body, corpse, remains
+search, hunt, manhunt, look for
+find, discover, locate, uncover
+steal, stole, stolen, theft, thief, rob, robbery, burglary, loot, heist
+fraud, scam, con, swindle, embezzle, embezzlement
+bribe, bribery, kickback, corruption
 think, believe, feel, view, opinion, consider, position, stance
 stay, remain
 close, shut, closure, shutdown, seal off, lock down, lockdown
