@@ -203,9 +203,15 @@ function termsWithin(body: string, terms: readonly Term[], shape: RegExp): Term[
   return terms.filter((t) => spans.some((s) => t.at >= s.start && t.at < s.end));
 }
 
+/** A reporter's question is a sentence or two: the rest of a pasted wall of text is not read. */
+const MAX_QUESTION_CHARS = 1000;
+
 /** Reads a reporter's question: its kind, whether it asks if something is known, and its content terms. */
 export function parseQuestion(question: string): Question {
-  let text = question.trim().replace(/[?!.]+$/g, "");
+  let text = question
+    .slice(0, MAX_QUESTION_CHARS)
+    .trim()
+    .replace(/[?!.]+$/g, "");
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   const doubts = /\b(?:really|actually|truly|or\s+not|is\s+it\s+true|was\s+it\s+true)\b/i.test(text);
   let previous = "";

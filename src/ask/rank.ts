@@ -3,7 +3,7 @@ import { type Passage, passagesOf } from "./passages.ts";
 import { parseQuestion, type Question, type QuestionKind } from "./question.ts";
 import { AGE, COUNT, DURATION, HOW, MONEY, namesIn, placesIn, WHEN, WHERE, WHY } from "./shapes.ts";
 import { SPEECH_CONCEPT } from "./synonyms.ts";
-import { contentTerms, keySet, type Term, tokens } from "./terms.ts";
+import { contentTerms, keySet, type Term, TOKEN } from "./terms.ts";
 
 /**
  * Ranks the sentences of an article's kept paragraphs as answers to a question, by meaning: how much of the
@@ -272,6 +272,9 @@ function fitsKind(q: Question, p: Passage): number {
 
 /** How many tokens from the question's words a date or place may be and still read as theirs. */
 const SHAPE_WINDOW = 8;
+/** A sentence with more dates or places than this is a list, not an answer: the rest are not looked at. */
+const MAX_SHAPES = 32;
+const TOKEN_START = new RegExp(TOKEN.source, "gu");
 
 /**
  * 1 when a phrase of the shape (a date, a place) that passes `adds` sits near the question's words in the
@@ -280,11 +283,16 @@ const SHAPE_WINDOW = 8;
 function nearness(q: Question, p: Passage, shape: RegExp, adds: (phrase: string) => boolean): number {
   const asked = keySet(q.terms);
   const at = p.terms.filter((t) => t.keys.some((k) => asked.has(k))).map((t) => t.at);
+  // Token positions by character offset, found once: a sentence may hold many dates.
+  const starts = [...p.text.matchAll(TOKEN_START)].map((m) => m.index);
   let best = 0;
+  let token = 0;
+  let seen = 0;
   for (const m of p.text.matchAll(new RegExp(shape.source, `${shape.flags}g`))) {
+    if (++seen > MAX_SHAPES || best === 1) break;
     if (!adds(m[0])) continue;
-    const position = tokens(p.text.slice(0, m.index)).length;
-    best = Math.max(best, at.some((a) => Math.abs(a - position) <= SHAPE_WINDOW) ? 1 : 0.6);
+    while (token < starts.length && (starts[token] ?? 0) < m.index) token++;
+    best = Math.max(best, at.some((a) => Math.abs(a - token) <= SHAPE_WINDOW) ? 1 : 0.6);
   }
   return best;
 }

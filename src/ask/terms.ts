@@ -33,7 +33,7 @@ export interface Term {
 }
 
 // Dotted acronyms ("U.S.", "U.N.") or words that may hold inner hyphens, apostrophes or decimal points.
-const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
+export const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
 
 /** Tokens of a text as written, dotted acronyms without their dots. */
 export function tokens(text: string): string[] {
@@ -141,13 +141,17 @@ export function acronymKeys(text: string): string[] {
       );
     // The run's own initials ("nra"), and any part of it a question may abbreviate ("State Department
     // Inspector General" → "IG").
-    for (let end = 2; end <= letters.length; end++) out.push(letters.slice(0, end).join(""));
+    for (let end = 2; end <= Math.min(letters.length, MAX_INITIALS); end++)
+      out.push(letters.slice(0, end).join(""));
     out.push(...initialsOfParts(letters));
   }
   const words = tokens(text).filter((w) => /^\p{Ll}/u.test(w) && !FUNCTION_WORDS.has(w));
   out.push(...initialsOfParts(words.map((w) => w[0] ?? "")));
   return out;
 }
+
+/** Acronyms are short: initials beyond this many letters are never asked for (and would cost a long run dear). */
+const MAX_INITIALS = 6;
 
 /** "#" + the initials of every run of two to four consecutive words. */
 function initialsOfParts(letters: readonly string[]): string[] {
