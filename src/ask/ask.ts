@@ -73,7 +73,8 @@ function answerLine(
     ? `${statement.claim} (${who ? `${who}, ` : ""}¶${p.paragraph}; ${statement.rationale})`
     : `"${p.text}" (¶${p.paragraph})`;
   const lead = STATUS_LEAD[status];
-  const line = q.kind === "who" && who ? `${lead}: ${who} — ${body}` : `${lead}: ${body}`;
+  const line =
+    q.kind === "who" && who && status !== "unknown" ? `${lead}: ${who} — ${body}` : `${lead}: ${body}`;
   return statement ? { line, status, statement } : { line, status };
 }
 

@@ -194,7 +194,7 @@ function score(
     coverage +
     tuning.shapeBonus * fit -
     Math.min(tuning.lengthPenaltyCap, tuning.lengthPenalty * p.terms.length) +
-    (q.asksIfKnown && open ? tuning.knownBonus : 0) +
+    (open && (q.asksIfKnown || namesDimension(q, p)) ? tuning.knownBonus : 0) +
     (q.doubts && (open || WEIGHS_TRUTH.test(p.text)) ? tuning.doubtBonus : 0) -
     (isHeadline ? tuning.headlinePenalty : 0);
   return { passage: p, coverage, fits: fit > 0, open, score };

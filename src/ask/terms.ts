@@ -40,17 +40,8 @@ export function tokens(text: string): string[] {
   return (text.match(TOKEN) ?? []).map((t) => (/^(?:\p{L}\.){2,}$/u.test(t) ? t.replace(/\./g, "") : t));
 }
 
-/** An agent or doer noun also matches its root: "drummer" → "drum", "guitarist" → "guitar". */
-function agentRoot(word: string): string | undefined {
-  const m = /^(\p{L}{3,}?)(?:er|ist)$/u.exec(word);
-  return m && word.length >= 6 ? lemma(m[1] ?? "") : undefined;
-}
-
-function keysOf(word: string, wordLemma: string): string[] {
-  const keys = [wordLemma, ...conceptsOf(wordLemma)];
-  const root = agentRoot(word);
-  if (root && root !== wordLemma) keys.push(root, ...conceptsOf(root));
-  return keys;
+function keysOf(wordLemma: string): string[] {
+  return [wordLemma, ...conceptsOf(wordLemma)];
 }
 
 // Particles that finish a phrasal verb even with its object between ("take the post down").
@@ -107,7 +98,7 @@ export function contentTerms(text: string): Term[] {
     if (seen.length > PARTICLE_REACH) seen.shift();
     if (FUNCTION_WORDS.has(lower.replace(/'s$/, "")) || lower.length < 2 || /^\d+(?:[.,]\d+)*$/.test(lower))
       continue;
-    const keys = keysOf(lower, wordLemma);
+    const keys = keysOf(wordLemma);
     // A question's "IG" or "USGS" may be spelled out in the article (see acronymKeys).
     if (/^\p{Lu}{2,5}$/u.test(raw)) keys.push(`#${lower}`);
     const root = demonymRoot(raw);
@@ -117,7 +108,7 @@ export function contentTerms(text: string): Term[] {
       for (const part of lower.split("-"))
         if (part.length > 2 && !FUNCTION_WORDS.has(part)) {
           const partLemma = lemma(part);
-          out.push({ raw: part, at, lemma: partLemma, keys: keysOf(part, partLemma) });
+          out.push({ raw: part, at, lemma: partLemma, keys: keysOf(partLemma) });
         }
   }
   return out;
