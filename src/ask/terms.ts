@@ -7,7 +7,7 @@ import { conceptsOf, phraseConceptsOf } from "./synonyms.ts";
  */
 
 /** Function words: they carry no content a question can be matched on. */
-export const FUNCTION_WORDS = new Set(
+const FUNCTION_WORDS = new Set(
   (
     "a an the and or but if then than so of to in on at by for with from into onto over under about after before " +
     "as is are was were be been being am do does did done doing has have had having will would shall should can " +
