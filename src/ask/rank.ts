@@ -97,7 +97,9 @@ export function rankPassages(digest: Digest, question: string, tuning: Tuning = 
   if (q.speaker.some((t) => !present(t))) return none;
   const first = passages[0]?.paragraph;
   const isHeadline = (p: Passage) =>
-    p.paragraph === first && (digest.title.includes(p.text) || p.text.includes(digest.title));
+    p.paragraph === first &&
+    digest.title !== "" &&
+    (digest.title.includes(p.text) || p.text.includes(digest.title));
   // The headline names what the whole story is about: every sentence is read as being about it too.
   const story = new Set(passages.filter(isHeadline).flatMap((p) => [...p.keys]));
   const scored = passages.map((p) => score(q, p, weight, isHeadline(p), story, tuning));
@@ -109,7 +111,7 @@ export function rankPassages(digest: Digest, question: string, tuning: Tuning = 
 
 /**
  * Rare words in the article weigh more ("bounty" says more than the story's subject). A word the article never
- * uses weighs as much as its rarest: it may be the reporter's own wording, or what the article lacks.
+ * uses weighs a little more than its rarest: it is what the article lacks, unless a synonym covers it.
  */
 function termWeights(passages: readonly Passage[], tuning: Tuning): (t: Term) => number {
   const n = passages.length;
