@@ -1,5 +1,8 @@
 import type { Digest, Statement, Status } from "../digest/schema.ts";
-import { contentTerms } from "../engine/text.ts";
+import type { Passage } from "./passages.ts";
+import type { Question } from "./question.ts";
+import { holds, rankPassages, type Scored } from "./rank.ts";
+import { contentTerms, keySet } from "./terms.ts";
 
 export interface Answer {
   /** The status of what answers the question, or not_covered when the article does not say. */
@@ -9,30 +12,6 @@ export interface Answer {
   paragraphs: number[];
 }
 
-const QUESTION_WORDS = new Set(
-  [
-    "what",
-    "who",
-    "whom",
-    "where",
-    "when",
-    "why",
-    "how",
-    "which",
-    "know",
-    "known",
-    "happen",
-    "happened",
-    "article",
-    "story",
-    "tell",
-    "anything",
-    "about",
-    "there",
-    "any",
-  ].map((w) => w),
-);
-
 const STATUS_LEAD: Record<Status, string> = {
   confirmed: "Confirmed",
   unconfirmed: "Unconfirmed",
@@ -40,52 +19,73 @@ const STATUS_LEAD: Record<Status, string> = {
   unknown: "Not known yet",
 };
 
-/** Answers a reporter's plain question from the digest alone, citing paragraphs; never guesses. */
+/** At most this many paragraphs are cited; the others must score within TIE_MARGIN of the best. */
+const MAX_CITED = 2;
+const TIE_MARGIN = 0.03;
+
+/**
+ * Answers a reporter's plain question from the digest alone, by meaning (see rank.ts), citing paragraphs;
+ * says "The article does not say." when no sentence holds the question's content in the shape it asks for.
+ */
 export function answerQuestion(digest: Digest, question: string): Answer {
-  const wanted = [...new Set(contentTerms(question))].filter((t) => !QUESTION_WORDS.has(t));
-  const sourceNames = new Map(digest.sources.map((s) => [s.id, s.name]));
-  if (wanted.length === 0) return notCovered();
-  // Rare words in the article weigh more: "identity" says more than "police".
-  const docFrequency = new Map<string, number>();
-  for (const s of digest.statements)
-    for (const t of new Set(statementTerms(s, sourceNames)))
-      docFrequency.set(t, (docFrequency.get(t) ?? 0) + 1);
-  const weight = (t: string) => Math.log(1 + digest.statements.length / (docFrequency.get(t) ?? 0.5));
-  const total = wanted.reduce((sum, t) => sum + weight(t), 0);
-  const scored = digest.statements
-    .map((s) => {
-      const terms = new Set(statementTerms(s, sourceNames));
-      const matched = wanted.filter((t) => terms.has(t));
-      return { s, matched: matched.length, score: matched.reduce((sum, t) => sum + weight(t), 0) / total };
-    })
-    .filter((x) => x.matched > 0 && x.score >= 0.5)
-    .sort((a, b) => b.score - a.score);
-  const best = scored[0];
+  const { question: q, answering } = rankPassages(digest, question);
+  const best = answering[0];
   if (!best) return notCovered();
-  const top = scored.filter((x) => x.score >= best.score * 0.8).slice(0, 3);
-  const statements = top.map((x) => x.s);
-  const status = best.s.status;
-  const lines = statements.map((s) => {
-    const who = s.sources
-      .map((id) => sourceNames.get(id))
-      .filter(Boolean)
-      .join(", ");
-    const where = s.evidence.map((e) => `¶${e.paragraph}`).join(", ");
-    return `${STATUS_LEAD[s.status]}: ${s.claim} (${who ? `${who}, ` : ""}${where}; ${s.rationale})`;
-  });
-  return {
-    status,
-    text: lines.join("\n"),
-    statements,
-    paragraphs: [...new Set(statements.flatMap((s) => s.evidence.map((e) => e.paragraph)))],
-  };
+  // Passages that answer as well as the best, in other paragraphs, are cited beside it.
+  const chosen = [best];
+  for (const s of answering.slice(1)) {
+    if (chosen.length >= MAX_CITED || s.score < best.score - TIE_MARGIN) break;
+    if (!chosen.some((c) => c.passage.paragraph === s.passage.paragraph)) chosen.push(s);
+  }
+  return answerFrom(digest, q, chosen);
 }
 
-function statementTerms(s: Statement, sourceNames: Map<string, string>): string[] {
-  return [
-    ...contentTerms(s.evidence.map((e) => e.quote).join(" ")),
-    ...s.sources.flatMap((id) => contentTerms(sourceNames.get(id) ?? "")),
-  ];
+/** The statement of a passage that says most of what the question asks (a sentence may hold several). */
+function statementFor(q: Question, p: Passage): Statement | undefined {
+  if (p.statements.length <= 1) return p.statements[0];
+  let best = p.statements[0];
+  let bestHits = -1;
+  for (const s of p.statements) {
+    const keys = keySet(contentTerms(s.claim));
+    const hits = q.terms.filter((t) => holds(keys, t)).length;
+    if (hits > bestHits) {
+      best = s;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+/** One line of an answer: the status, what the article says, who says it and where. */
+function answerLine(
+  digest: Digest,
+  q: Question,
+  p: Passage,
+): { line: string; status: Status; statement?: Statement } {
+  const statement = statementFor(q, p);
+  // A sentence no statement covers is the article's own text, not served as confirmed on the engine's behalf.
+  const status: Status = statement?.status ?? "unconfirmed";
+  const who = (statement?.sources ?? [])
+    .map((id) => digest.sources.find((s) => s.id === id)?.name)
+    .filter(Boolean)
+    .join(", ");
+  const body = statement
+    ? `${statement.claim} (${who ? `${who}, ` : ""}¶${p.paragraph}; ${statement.rationale})`
+    : `"${p.text}" (¶${p.paragraph})`;
+  const lead = STATUS_LEAD[status];
+  const line =
+    q.kind === "who" && who && status !== "unknown" ? `${lead}: ${who} — ${body}` : `${lead}: ${body}`;
+  return statement ? { line, status, statement } : { line, status };
+}
+
+function answerFrom(digest: Digest, q: Question, chosen: readonly Scored[]): Answer {
+  const lines = chosen.map((c) => answerLine(digest, q, c.passage));
+  return {
+    status: lines[0]?.status ?? "unconfirmed",
+    text: lines.map((l) => l.line).join("\n"),
+    statements: [...new Set(lines.flatMap((l) => (l.statement ? [l.statement] : [])))],
+    paragraphs: [...new Set(chosen.map((c) => c.passage.paragraph))],
+  };
 }
 
 function notCovered(): Answer {

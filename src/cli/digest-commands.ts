@@ -2,6 +2,7 @@ import type { Digest } from "../digest/schema.ts";
 import { BadInputError } from "../errors.ts";
 import { renderDigestText } from "../render/digest-text.ts";
 import { readingNotice } from "../render/reading-notice.ts";
+import { BoundedMap } from "../util/bounded-map.ts";
 import { type CliContext, needArg, UsageError } from "./context.ts";
 import { readArticleSource, validateArticle } from "./input.ts";
 import { requireString, runJsonl } from "./jsonl.ts";
@@ -68,10 +69,29 @@ export async function checkCommand(ctx: CliContext): Promise<number> {
 }
 
 export async function askCommand(ctx: CliContext): Promise<number> {
+  const max = ctx.config.MAX_ARTICLE_BYTES;
+  if (ctx.flags.jsonl) {
+    const { answerer } = await ctx.services();
+    // Many questions share an article: each distinct text is validated and digested once per run.
+    const digests = new BoundedMap<string, Promise<Digest>>(64);
+    const outcome = await runJsonl(async (row) => {
+      const question = requireString(row, "question");
+      if (!question.trim()) throw new BadInputError("the question is empty");
+      const article = validateArticle(requireString(row, "article"), max, "article");
+      let digest = digests.get(article);
+      if (!digest) {
+        digest = digestOf(ctx, article);
+        digests.set(article, digest);
+      }
+      const answer = await answerer.ask(await digest, question);
+      return { id: row.id, status: answer.status, answer: answer.text, paragraphs: answer.paragraphs };
+    });
+    return outcome.failed > 0 ? 1 : 0;
+  }
   const question = ctx.args.slice(1).join(" ").trim();
   const file = needArg(ctx.args[0], FILE);
   if (!question) throw new UsageError('ask needs a question: newsdesk ask FILE "QUESTION"');
-  const digest = await digestOf(ctx, await readArticleSource(file, ctx.config.MAX_ARTICLE_BYTES));
+  const digest = await digestOf(ctx, await readArticleSource(file, max));
   const answer = await (await ctx.services()).answerer.ask(digest, question);
   const notice = readingNotice(digest);
   const text = notice ? `${notice}\n${answer.text}` : answer.text;

@@ -15,6 +15,7 @@ const USAGE = `usage:
   newsdesk check FILE --claim "TEXT"     does the article support the claim?
   newsdesk check --jsonl                 stdin {"id","article","claim"} -> {"id","verdict","evidence"}
   newsdesk ask FILE "QUESTION"           answer a question from the article
+  newsdesk ask --jsonl                   stdin {"id","article","question"} -> {"id","status","answer","paragraphs"}
   newsdesk library add FILE [--title T]  add an article to the library (also: list, update ID FILE,
                                          diff ID [--from V --to V]; --guild G, default "cli")
   newsdesk start [FILE]                  the bot (DISCORD_TOKEN set) or the local console on the sample article
