@@ -1,5 +1,7 @@
 import type { Paragraph, Statement } from "../digest/schema.ts";
 import { type Attribution, findAttributions, quoteIntro, type Range, speakerLabel } from "./attribution.ts";
+import { learnedAttributions } from "./attribution-learned.ts";
+import { isFragmentSource } from "./attribution-source.ts";
 import { parseSourcePhrase } from "./source-phrase.ts";
 import type { SourceRegistry } from "./sources.ts";
 import { readStatus } from "./status.ts";
@@ -117,7 +119,10 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
     }
     const view = analysisView(paragraph.text);
     const register = (phrase: Range, offset: number): string | undefined => {
-      const parsed = parseSourcePhrase(view.slice(offset + phrase.start, offset + phrase.end));
+      const words = view.slice(offset + phrase.start, offset + phrase.end);
+      // "However", "Some", "Friday", "10:30 a.m.", a dash: a fragment is never a speaker.
+      if (isFragmentSource(words)) return undefined;
+      const parsed = parseSourcePhrase(words);
       const quote = paragraph.text.slice(offset + phrase.start, offset + phrase.end);
       return registry.add(parsed, { paragraph: paragraph.index, quote });
     };
@@ -134,10 +139,13 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       const at = sentence.start + lead;
       const region = regions.findIndex((r) => r.start < at && at < r.end);
       // Words inside quotation marks are the speaker's own: "“I told them so,” she said" cites her, not "I".
-      const found = findAttributions(sentence.text).filter((a) => {
+      const outsideQuotes = (a: Attribution) => {
         const src = sentence.start + a.source.start;
         return !regions.some((q) => q.start < src && src < q.end);
-      });
+      };
+      let found = findAttributions(sentence.text).filter(outsideQuotes);
+      // Where the rules find no speaker, the learned tagger may: cues the rules do not list.
+      if (found.length === 0) found = learnedAttributions(sentence.text).filter(outsideQuotes);
       const sourceIds: string[] = [];
       for (const a of found) {
         const id = register(a.source, sentence.start);

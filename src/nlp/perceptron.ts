@@ -1,0 +1,121 @@
+import { z } from "zod";
+
+/**
+ * An averaged perceptron (Collins 2002) over sparse string features: the classic, fast linear tagger.
+ * Training keeps running sums so the shipped weights are the average over every update, which
+ * generalises far better than the last weights. Shipped weights are pruned and quantised to integers.
+ */
+export const PerceptronWeightsSchema = z.object({
+  classes: z.array(z.string()).min(2),
+  /** Integer weights divided by this give the learned ones. */
+  scale: z.number().positive(),
+  features: z.array(z.string()),
+  /** Base64 of one signed byte per feature and class, features in order: compact and fast to load. */
+  weights: z.string(),
+});
+export type PerceptronWeights = z.infer<typeof PerceptronWeightsSchema>;
+
+export class Perceptron {
+  readonly classes: string[];
+  private readonly weights = new Map<string, Float64Array>();
+  private readonly totals = new Map<string, Float64Array>();
+  private readonly stamps = new Map<string, Float64Array>();
+  private instances = 0;
+
+  constructor(classes: string[], weights?: PerceptronWeights) {
+    this.classes = classes;
+    if (!weights) return;
+    const bytes = new Int8Array(Buffer.from(weights.weights, "base64").buffer.slice(0));
+    const n = classes.length;
+    if (bytes.length < weights.features.length * n) throw new Error("attribution weights are truncated");
+    weights.features.forEach((feature, f) => {
+      const row = new Float64Array(n);
+      for (let c = 0; c < n; c++) row[c] = (bytes[f * n + c] ?? 0) / weights.scale;
+      this.weights.set(feature, row);
+    });
+  }
+
+  static load(data: unknown): Perceptron {
+    const parsed = PerceptronWeightsSchema.parse(data);
+    return new Perceptron(parsed.classes, parsed);
+  }
+
+  /** Scores of every class; linear in the number of features. */
+  scores(features: readonly string[]): Float64Array {
+    const out = new Float64Array(this.classes.length);
+    for (const f of features) {
+      const w = this.weights.get(f);
+      if (!w) continue;
+      for (let c = 0; c < out.length; c++) out[c] = (out[c] ?? 0) + (w[c] ?? 0);
+    }
+    return out;
+  }
+
+  predict(features: readonly string[]): string {
+    const s = this.scores(features);
+    let best = 0;
+    for (let c = 1; c < s.length; c++) if ((s[c] ?? 0) > (s[best] ?? 0)) best = c;
+    return this.classes[best] ?? this.classes[0] ?? "";
+  }
+
+  /** One training step: moves weight from the predicted class to the true one when they differ. */
+  update(truth: string, guess: string, features: readonly string[]): void {
+    this.instances++;
+    if (truth === guess) return;
+    const t = this.classes.indexOf(truth);
+    const g = this.classes.indexOf(guess);
+    for (const f of features) {
+      this.bump(f, t, 1);
+      this.bump(f, g, -1);
+    }
+  }
+
+  private bump(feature: string, c: number, delta: number): void {
+    const n = this.classes.length;
+    let w = this.weights.get(feature);
+    if (!w) {
+      w = new Float64Array(n);
+      this.weights.set(feature, w);
+      this.totals.set(feature, new Float64Array(n));
+      this.stamps.set(feature, new Float64Array(n));
+    }
+    const totals = this.totals.get(feature) as Float64Array;
+    const stamps = this.stamps.get(feature) as Float64Array;
+    totals[c] = (totals[c] ?? 0) + (this.instances - (stamps[c] ?? 0)) * (w[c] ?? 0);
+    stamps[c] = this.instances;
+    w[c] = (w[c] ?? 0) + delta;
+  }
+
+  /**
+   * Averaged weights, pruned (a feature whose weights all stay below `minWeight` is dropped) and
+   * quantised to one signed byte each, ready to ship.
+   */
+  export(minWeight: number): PerceptronWeights {
+    const kept: [string, number[]][] = [];
+    let max = 0;
+    for (const [feature, w] of this.weights) {
+      const totals = this.totals.get(feature) ?? new Float64Array(w.length);
+      const stamps = this.stamps.get(feature) ?? new Float64Array(w.length);
+      const avg = Array.from(w, (v, c) => {
+        const total = (totals[c] ?? 0) + (this.instances - (stamps[c] ?? 0)) * v;
+        return total / Math.max(1, this.instances);
+      });
+      if (avg.every((v) => Math.abs(v) < minWeight)) continue;
+      kept.push([feature, avg]);
+      for (const v of avg) max = Math.max(max, Math.abs(v));
+    }
+    const scale = 127 / (max || 1);
+    const bytes = new Int8Array(kept.length * this.classes.length);
+    kept.forEach(([, avg], f) => {
+      avg.forEach((v, c) => {
+        bytes[f * this.classes.length + c] = Math.round(v * scale);
+      });
+    });
+    return {
+      classes: this.classes,
+      scale,
+      features: kept.map(([feature]) => feature),
+      weights: Buffer.from(bytes.buffer).toString("base64"),
+    };
+  }
+}

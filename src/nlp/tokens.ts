@@ -1,0 +1,166 @@
+/**
+ * The linguistic layer: tokens with offsets, a coarse part of speech and an entity type, for any part
+ * of the project that reads English text (the digest's attribution tagger, claim checks, answers).
+ * It is a small rule tagger on purpose: one pass over the characters, a few set look-ups per token, so
+ * it costs a fraction of what a library tagger does (see README, "Linguistic layer").
+ */
+import { z } from "zod";
+
+export const PosSchema = z.enum([
+  "PUNCT",
+  "NUM",
+  "DET",
+  "PRON",
+  "ADP",
+  "CCONJ",
+  "SCONJ",
+  "AUX",
+  "PART",
+  "ADV",
+  "ADJ",
+  "VERB",
+  "PROPN",
+  "NOUN",
+]);
+export type Pos = z.infer<typeof PosSchema>;
+
+export const EntitySchema = z.enum(["PERSON", "ORG", "DATE", "TIME", "CARDINAL", "NONE"]);
+export type Entity = z.infer<typeof EntitySchema>;
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  lower: string;
+  pos: Pos;
+  entity: Entity;
+  /** Inside quotation marks. */
+  quoted: boolean;
+}
+
+const set = (words: string) => new Set(words.split(" "));
+const CLOSED: [Pos, Set<string>][] = [
+  [
+    "DET",
+    set("the a an this that these those its his her their our my your some any no every each all both"),
+  ],
+  ["PRON", set("he she they it we i you him them us me who whom whose which what himself herself itself")],
+  [
+    "ADP",
+    set(
+      "of to in on at by for with from into onto over under about after before against between through during without within among per via like than",
+    ),
+  ],
+  ["CCONJ", set("and or but nor yet so")],
+  ["SCONJ", set("that if because while although though whether when where since unless until as once")],
+  [
+    "AUX",
+    set(
+      "is are was were be been being am has have had do does did will would shall should can could may might must",
+    ),
+  ],
+  ["PART", set("not n't never 's ’s")],
+];
+const CLOSED_POS = new Map<string, Pos>();
+for (const [pos, words] of CLOSED) for (const w of words) if (!CLOSED_POS.has(w)) CLOSED_POS.set(w, pos);
+
+const MONTH_OR_DAY = set(
+  "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow",
+);
+const TITLE = set(
+  "mr mrs ms dr sen rep gov gen col lt sgt capt prof president senator governor mayor judge minister secretary chairman chairwoman spokesman spokeswoman chief director officer lawyer attorney",
+);
+const ORG_WORD = set(
+  "department ministry committee council party agency office bureau commission court university institute center centre foundation association union group company corporation inc corp news times post journal press network service house board campaign administration police army government senate congress bank club church school college hospital channel magazine tribune herald gazette media radio television",
+);
+
+// Word characters, or one mark of punctuation ("--" and "''" count as one).
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}])?\.?|--|''|[^\s\p{L}\p{N}]/gu;
+
+function shapeOf(word: string): string {
+  return word
+    .replace(/\p{Lu}+/gu, "X")
+    .replace(/\p{Ll}+/gu, "x")
+    .replace(/\p{N}+/gu, "d")
+    .slice(0, 6);
+}
+
+/** "Xx", "x", "X.", "d": the spelling pattern of a word, runs collapsed. */
+export const shape = shapeOf;
+
+function tagOne(word: string, lower: string, first: boolean): Pos {
+  if (!/[\p{L}\p{N}]/u.test(word)) return "PUNCT";
+  if (/^\p{N}[\p{N},.:]*$/u.test(word)) return "NUM";
+  const bare = lower.replace(/\.$/, "");
+  const closed = CLOSED_POS.get(bare);
+  const capital = /^\p{Lu}/u.test(word);
+  if (closed && (!capital || first || closed === "PRON" || closed === "DET")) return closed;
+  if (capital && (!first || MONTH_OR_DAY.has(bare) || TITLE.has(bare))) return "PROPN";
+  if (/ly$/.test(bare) && bare.length > 4) return "ADV";
+  if (/(?:ed|ing)$/.test(bare) && bare.length > 4) return "VERB";
+  if (/(?:ous|ful|ive|able|ible|al|ic|ish|less)$/.test(bare) && bare.length > 5) return "ADJ";
+  if (capital && first) return /s$/.test(bare) && bare.length > 3 ? "NOUN" : "PROPN";
+  return "NOUN";
+}
+
+function entityOf(tokens: Token[], i: number): Entity {
+  const t = tokens[i];
+  if (!t) return "NONE";
+  const bare = t.lower.replace(/\.$/, "");
+  if (/^\d{1,2}(?::\d\d)?$/.test(bare) && /^(?:a\.m|p\.m|am|pm)/.test(tokens[i + 1]?.lower ?? ""))
+    return "TIME";
+  if (/^\d{1,2}:\d\d$/.test(bare) || /^(?:a\.m|p\.m)\.?$/.test(t.lower)) return "TIME";
+  if (MONTH_OR_DAY.has(bare) && (t.pos === "PROPN" || /^(?:today|yesterday|tomorrow)$/.test(bare)))
+    return "DATE";
+  if (t.pos === "NUM") return /^(?:1[89]|20)\d\d$/.test(bare) ? "DATE" : "CARDINAL";
+  if (t.pos !== "PROPN") return "NONE";
+  // A run of proper nouns is a body when it holds an organisation word, else a person when a title
+  // or a first-and-last-name pattern marks it.
+  let a = i;
+  while (a > 0 && tokens[a - 1]?.pos === "PROPN") a--;
+  let b = i;
+  while (tokens[b + 1]?.pos === "PROPN") b++;
+  const run = tokens.slice(a, b + 1).map((x) => x.lower.replace(/\.$/, ""));
+  if (run.some((w) => ORG_WORD.has(w))) return "ORG";
+  const titled = TITLE.has(tokens[a - 1]?.lower.replace(/\.$/, "") ?? "") || TITLE.has(run[0] ?? "");
+  if (titled || run.length >= 2) return run.every((w) => MONTH_OR_DAY.has(w)) ? "DATE" : "PERSON";
+  return "NONE";
+}
+
+/** Tokens of a text (a sentence or a paragraph) with offsets into it. Linear in the text's length. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let quoted = false;
+  let first = true;
+  for (const m of text.matchAll(TOKEN)) {
+    const word = m[0];
+    const start = m.index ?? 0;
+    const lower = word.toLowerCase();
+    const mark = /^(?:["“”]|'')$/.test(word);
+    if (mark) quoted = word === "“" ? true : word === "”" ? false : !quoted;
+    // A sentence-final period glued to a word is its own token unless the word is an abbreviation.
+    const abbreviation = /\./.test(word.slice(0, -1)) || word.length <= 4 || TITLE.has(lower.slice(0, -1));
+    const glued = word.length > 1 && word.endsWith(".") && !abbreviation;
+    const w = glued ? word.slice(0, -1) : word;
+    tokens.push({
+      text: w,
+      start,
+      end: start + w.length,
+      lower: w.toLowerCase(),
+      pos: tagOne(w, w.toLowerCase(), first),
+      entity: "NONE",
+      quoted: quoted && !mark,
+    });
+    if (glued) tokens.push(punct(".", start + w.length));
+    first = /^[.!?:;"“”]$/.test(tokens.at(-1)?.text ?? "");
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t) t.entity = entityOf(tokens, i);
+  }
+  return tokens;
+}
+
+function punct(text: string, start: number): Token {
+  return { text, start, end: start + text.length, lower: text, pos: "PUNCT", entity: "NONE", quoted: false };
+}
