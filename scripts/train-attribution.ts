@@ -19,6 +19,7 @@ import {
   SOURCE_CLASSES,
   SOURCE_WINDOW,
   sourceFeatures,
+  viewOf,
 } from "../src/engine/attribution-learned.ts";
 import { analysisView, splitSentences } from "../src/engine/text.ts";
 import { Perceptron } from "../src/nlp/perceptron.ts";
@@ -40,8 +41,8 @@ interface Example {
 }
 
 const EPOCHS = 8;
-const MIN_CUE_COUNT = 2;
-const MIN_CUE_SHARE = 0.01;
+const MIN_CUE_COUNT = 3;
+const MIN_CUE_SHARE = 0.03;
 const dataPath = fileURLToPath(
   new URL("../../shared/eval/train/polnear-attributions.jsonl", import.meta.url),
 );
@@ -115,10 +116,10 @@ function train(data: Example[]) {
   const source = new Perceptron(SOURCE_CLASSES);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (const ex of shuffled(data, epoch + 1)) {
-      const quotes = ex.tokens.some((t) => t.quoted);
+      const v = viewOf(ex.tokens);
       ex.tokens.forEach((t, i) => {
         if (!vocabulary.has(t.lower)) return;
-        const feats = cueFeatures(ex.tokens, i, quotes);
+        const feats = cueFeatures(v, i);
         cue.update(ex.cue[i] ? "CUE" : "O", cue.predict(feats), feats);
       });
       if (!ex.cue.includes(true)) continue;
@@ -132,14 +133,7 @@ function train(data: Example[]) {
           tags.push("O");
           return;
         }
-        const feats = sourceFeatures(
-          ex.tokens,
-          i,
-          at,
-          tags[i - 1] ?? "<s>",
-          tags[i - 2] ?? "<s>",
-          marks[i] ?? 0,
-        );
+        const feats = sourceFeatures(v, i, at, tags[i - 1] ?? "<s>", marks[i] ?? 0);
         const guess = source.predict(feats);
         source.update(ex.source[i] ?? "O", guess, feats);
         tags.push(guess);
@@ -191,7 +185,11 @@ if (holdout) {
   writeFileSync(outPath, `${JSON.stringify(model)}\n`);
   const size = readFileSync(outPath).length;
   console.log(
-    `wrote ${outPath}: ${(size / 1024).toFixed(0)} KB, ${model.cue.features.length} cue and ${model.source.features.length} source features`,
+    `wrote ${outPath}: ${(size / 1024).toFixed(0)} KB, ${featureCount(model.cue.features)} cue and ${featureCount(model.source.features)} source features`,
   );
 }
 console.log(`trained on ${articles.length} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+function featureCount(base64: string): number {
+  return Buffer.from(base64, "base64").length / 4;
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { Perceptron, PerceptronWeightsSchema } from "../nlp/perceptron.ts";
-import { shape, type Token, tokenize } from "../nlp/tokens.ts";
+import { feature, hashString, Perceptron, PerceptronWeightsSchema } from "../nlp/perceptron.ts";
+import { EntitySchema, PosSchema, shape, type Token, tokenize } from "../nlp/tokens.ts";
 import type { Attribution, Range } from "./attribution.ts";
 import { isFragmentSource, trimContent, trimSource } from "./attribution-source.ts";
 
@@ -22,40 +22,60 @@ export type AttributionModel = z.infer<typeof AttributionModelSchema>;
 export const CUE_CLASSES = ["O", "CUE"];
 export const SOURCE_CLASSES = ["O", "B", "I"];
 
-const lw = (tokens: Token[], i: number) => tokens[i]?.lower ?? (i < 0 ? "<s>" : "</s>");
-const pw = (tokens: Token[], i: number) => tokens[i]?.pos ?? (i < 0 ? "<s>" : "</s>");
+/** A sentence's tokens with their feature values hashed once. */
+export interface TokenView {
+  tokens: Token[];
+  word: number[];
+  pos: number[];
+  entity: number[];
+  /** Filled only for the source tagger, which alone reads spelling shapes. */
+  shape: number[];
+  quoted: boolean;
+}
 
-/** Features of a candidate cue word. */
-export function cueFeatures(tokens: Token[], i: number, sentenceHasQuote: boolean): string[] {
-  const t = tokens[i] as Token;
-  const w = t.lower;
+const START = hashString("<s>");
+const END = hashString("</s>");
+const POS_CODE = new Map(PosSchema.options.map((p, i) => [p, i + 1]));
+const ENTITY_CODE = new Map(EntitySchema.options.map((e, i) => [e, i + 1]));
+
+export function viewOf(tokens: Token[], withShapes = true): TokenView {
+  return {
+    tokens,
+    word: tokens.map((t) => hashString(t.lower)),
+    pos: tokens.map((t) => POS_CODE.get(t.pos) ?? 0),
+    entity: tokens.map((t) => ENTITY_CODE.get(t.entity) ?? 0),
+    shape: withShapes ? tokens.map((t) => hashString(shape(t.text))) : [],
+    quoted: tokens.some((t) => t.quoted),
+  };
+}
+
+const at = (values: number[], i: number) => values[i] ?? (i < 0 ? START : END);
+
+/** Features of a candidate cue word: the word, its neighbours, parts of speech, quotation. */
+export function cueFeatures(v: TokenView, i: number): number[] {
+  const w = at(v.word, i);
+  const w1 = at(v.word, i - 1);
+  const w2 = at(v.word, i + 1);
   return [
-    "b",
-    `w=${w}`,
-    `s3=${w.slice(-3)}`,
-    `p=${t.pos}`,
-    `sh=${shape(t.text)}`,
-    `q=${t.quoted}`,
-    `sq=${sentenceHasQuote}`,
-    `w-1=${lw(tokens, i - 1)}`,
-    `w+1=${lw(tokens, i + 1)}`,
-    `w-2=${lw(tokens, i - 2)}`,
-    `w+2=${lw(tokens, i + 2)}`,
-    `p-1=${pw(tokens, i - 1)}`,
-    `p+1=${pw(tokens, i + 1)}`,
-    `p-2=${pw(tokens, i - 2)}`,
-    `p+2=${pw(tokens, i + 2)}`,
-    `w-1w=${lw(tokens, i - 1)}|${w}`,
-    `ww+1=${w}|${lw(tokens, i + 1)}`,
-    `at=${Math.min(i, 6)}`,
-    `left=${Math.min(tokens.length - i, 6)}`,
+    feature(1),
+    feature(2, w),
+    feature(3, at(v.pos, i)),
+    feature(4, v.tokens[i]?.quoted ? 1 : 0, v.quoted ? 1 : 0),
+    feature(5, w1),
+    feature(6, w2),
+    feature(7, at(v.pos, i - 1)),
+    feature(8, at(v.pos, i + 1)),
+    feature(9, w1, w),
+    feature(10, w, w2),
+    feature(11, Math.min(i, 6)),
   ];
 }
 
-function distanceBucket(d: number): string {
+/** Signed distance in buckets: 1, 2, 3, 4, 5-8, 9-15, 16+ on either side, as a small integer. */
+function distanceBucket(d: number): number {
   const a = Math.abs(d);
-  const b = a <= 4 ? `${a}` : a <= 8 ? "5-8" : a <= 15 ? "9-15" : "16+";
-  return `${d < 0 ? "-" : "+"}${b}`;
+  const b = a <= 4 ? a : a <= 8 ? 5 : a <= 15 ? 6 : 7;
+  return d < 0 ? b + 1 : b + 9;
 }
 
 /** Tokens further than this from every cue are never tagged as a source. */
@@ -81,43 +101,42 @@ export function nearestCue(length: number, cues: boolean[]): number[] {
   return out;
 }
 
+/** Tag codes for the source tagger's history features. */
+export const TAG_CODE: Record<string, number> = { "<s>": 1, O: 2, B: 3, I: 4 };
+
 /**
- * Features of a token for the source tagger, given the nearest cue and the tags already given to
- * the two tokens before it. `punctBetween` counts commas and quote marks between token and cue.
+ * Features of a token for the source tagger, given the nearest cue, the tag of the token before and
+ * `marksBetween`, the commas and quote marks between token and cue.
  */
 export function sourceFeatures(
-  tokens: Token[],
+  v: TokenView,
   i: number,
   cue: number,
   prev: string,
-  prev2: string,
   marksBetween: number,
-): string[] {
-  const t = tokens[i] as Token;
-  const w = t.lower;
-  const d = cue < 0 ? "none" : distanceBucket(i - cue);
-  const cw = cue < 0 ? "none" : lw(tokens, cue);
+): number[] {
+  const p = at(v.pos, i);
+  const d = cue < 0 ? 0 : distanceBucket(i - cue);
+  const side = cue < i ? 1 : 2;
+  const m = Math.min(marksBetween, 3);
+  const tag = TAG_CODE[prev] ?? 0;
   return [
-    "b",
-    `w=${w}`,
-    `s3=${w.slice(-3)}`,
-    `sh=${shape(t.text)}`,
-    `p=${t.pos}`,
-    `e=${t.entity}`,
-    `q=${t.quoted}`,
-    `w-1=${lw(tokens, i - 1)}`,
-    `w+1=${lw(tokens, i + 1)}`,
-    `p-1=${pw(tokens, i - 1)}`,
-    `p+1=${pw(tokens, i + 1)}`,
-    `t-1=${prev}`,
-    `t-2=${prev2}|${prev}`,
-    `t-1p=${prev}|${t.pos}`,
-    `d=${d}`,
-    `dp=${d}|${t.pos}`,
-    `dw=${d}|${w}`,
-    `cwd=${cw}|${d}`,
-    `m=${Math.min(marksBetween, 3)}|${d.slice(0, 1)}`,
-    `mp=${Math.min(marksBetween, 3)}|${t.pos}|${d.slice(0, 1)}`,
+    feature(21),
+    feature(22, at(v.word, i)),
+    feature(23, at(v.shape, i)),
+    feature(24, p),
+    feature(25, at(v.entity, i)),
+    feature(26, v.tokens[i]?.quoted ? 1 : 0),
+    feature(27, at(v.word, i - 1)),
+    feature(28, at(v.pos, i - 1)),
+    feature(29, at(v.pos, i + 1)),
+    feature(30, tag),
+    feature(31, tag, p),
+    feature(32, d),
+    feature(33, d, p),
+    feature(34, cue < 0 ? 0 : at(v.word, cue), d),
+    feature(35, m, side),
+    feature(36, m, p, side),
   ];
 }
 
@@ -145,16 +164,22 @@ export class AttributionTagger {
     this.source = new Perceptron(model.source.classes, model.source);
   }
 
+  /** A cheap scan before tokenizing: does any word of the sentence ever act as a cue? */
+  private mayHaveCue(sentence: string): boolean {
+    for (const m of sentence.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu))
+      if (this.cueWords.has(m[0])) return true;
+    return false;
+  }
+
   /** Which tokens are cues. */
   cues(tokens: Token[]): boolean[] {
-    const quotes = tokens.some((t) => t.quoted);
-    return tokens.map(
-      (t, i) => this.cueWords.has(t.lower) && this.cue.predict(cueFeatures(tokens, i, quotes)) === "CUE",
-    );
+    const v = viewOf(tokens, false);
+    return tokens.map((t, i) => this.cueWords.has(t.lower) && this.cue.predict(cueFeatures(v, i)) === "CUE");
   }
 
   /** B/I/O source tags given the cues. */
   sources(tokens: Token[], cues: boolean[]): string[] {
+    const v = viewOf(tokens);
     const cueOf = nearestCue(tokens.length, cues);
     const marks = marksToCue(tokens, cueOf);
     const tags: string[] = [];
@@ -164,7 +189,7 @@ export class AttributionTagger {
         tags.push("O");
         continue;
       }
-      const feats = sourceFeatures(tokens, i, cue, tags[i - 1] ?? "<s>", tags[i - 2] ?? "<s>", marks[i] ?? 0);
+      const feats = sourceFeatures(v, i, cue, tags[i - 1] ?? "<s>", marks[i] ?? 0);
       let tag = this.source.predict(feats);
       if (tag === "I" && (tags[i - 1] ?? "O") === "O") tag = "B";
       tags.push(tag);
@@ -174,6 +199,7 @@ export class AttributionTagger {
 
   /** Attributions in one sentence: each cue with the nearest source span, the content beyond the cue. */
   tag(sentence: string): Attribution[] {
+    if (!this.mayHaveCue(sentence)) return [];
     const tokens = tokenize(sentence);
     const cues = this.cues(tokens);
     if (!cues.includes(true)) return [];

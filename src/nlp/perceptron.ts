@@ -1,7 +1,25 @@
 import { z } from "zod";
 
+/** FNV-1a hash of a string: feature values are hashed once per token, never concatenated. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const FEATURE_BITS = 0x3fffffff; // small integers, the fastest Map keys
+
+/** One hashed feature from a template number and up to three values (hashes or small integers). */
+export function feature(template: number, a = 0, b = 0, c = 0): number {
+  let h = Math.imul(template + 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ a, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 15) ^ b, 0x27d4eb2f);
+  h = Math.imul(h ^ (h >>> 13) ^ c, 0x165667b1);
+  return (h ^ (h >>> 16)) & FEATURE_BITS;
+}
+
 /**
- * An averaged perceptron (Collins 2002) over sparse string features: the classic, fast linear tagger.
+ * An averaged perceptron (Collins 2002) over sparse hashed features: the classic, fast linear tagger.
  * Training keeps running sums so the shipped weights are the average over every update, which
  * generalises far better than the last weights. Shipped weights are pruned and quantised to integers.
  */
@@ -9,7 +27,8 @@ export const PerceptronWeightsSchema = z.object({
   classes: z.array(z.string()).min(2),
   /** Integer weights divided by this give the learned ones. */
   scale: z.number().positive(),
-  features: z.array(z.string()),
+  /** Base64 of the features' hashes, little-endian 32-bit. */
+  features: z.string(),
   /** Base64 of one signed byte per feature and class, features in order: compact and fast to load. */
   weights: z.string(),
 });
@@ -17,18 +36,19 @@ export type PerceptronWeights = z.infer<typeof PerceptronWeightsSchema>;
 
 export class Perceptron {
   readonly classes: string[];
-  private readonly weights = new Map<string, Float64Array>();
-  private readonly totals = new Map<string, Float64Array>();
-  private readonly stamps = new Map<string, Float64Array>();
+  private readonly weights = new Map<number, Float64Array>();
+  private readonly totals = new Map<number, Float64Array>();
+  private readonly stamps = new Map<number, Float64Array>();
   private instances = 0;
 
   constructor(classes: string[], weights?: PerceptronWeights) {
     this.classes = classes;
     if (!weights) return;
-    const bytes = new Int8Array(Buffer.from(weights.weights, "base64").buffer.slice(0));
+    const bytes = new Int8Array(Uint8Array.from(Buffer.from(weights.weights, "base64")).buffer);
+    const hashes = new Uint32Array(Uint8Array.from(Buffer.from(weights.features, "base64")).buffer);
     const n = classes.length;
-    if (bytes.length < weights.features.length * n) throw new Error("attribution weights are truncated");
-    weights.features.forEach((feature, f) => {
+    if (bytes.length < hashes.length * n) throw new Error("perceptron weights are truncated");
+    hashes.forEach((feature, f) => {
       const row = new Float64Array(n);
       for (let c = 0; c < n; c++) row[c] = (bytes[f * n + c] ?? 0) / weights.scale;
       this.weights.set(feature, row);
@@ -41,7 +61,7 @@ export class Perceptron {
   }
 
   /** Scores of every class; linear in the number of features. */
-  scores(features: readonly string[]): Float64Array {
+  scores(features: readonly number[]): Float64Array {
     const out = new Float64Array(this.classes.length);
     for (const f of features) {
       const w = this.weights.get(f);
@@ -51,7 +71,7 @@ export class Perceptron {
     return out;
   }
 
-  predict(features: readonly string[]): string {
+  predict(features: readonly number[]): string {
     const s = this.scores(features);
     let best = 0;
     for (let c = 1; c < s.length; c++) if ((s[c] ?? 0) > (s[best] ?? 0)) best = c;
@@ -59,7 +79,7 @@ export class Perceptron {
   }
 
   /** One training step: moves weight from the predicted class to the true one when they differ. */
-  update(truth: string, guess: string, features: readonly string[]): void {
+  update(truth: string, guess: string, features: readonly number[]): void {
     this.instances++;
     if (truth === guess) return;
     const t = this.classes.indexOf(truth);
@@ -70,7 +90,7 @@ export class Perceptron {
     }
   }
 
-  private bump(feature: string, c: number, delta: number): void {
+  private bump(feature: number, c: number, delta: number): void {
     const n = this.classes.length;
     let w = this.weights.get(feature);
     if (!w) {
@@ -91,7 +111,7 @@ export class Perceptron {
    * quantised to one signed byte each, ready to ship.
    */
   export(minWeight: number): PerceptronWeights {
-    const kept: [string, number[]][] = [];
+    const kept: [number, number[]][] = [];
     let max = 0;
     for (const [feature, w] of this.weights) {
       const totals = this.totals.get(feature) ?? new Float64Array(w.length);
@@ -114,7 +134,7 @@ export class Perceptron {
     return {
       classes: this.classes,
       scale,
-      features: kept.map(([feature]) => feature),
+      features: Buffer.from(Uint32Array.from(kept, ([feature]) => feature).buffer).toString("base64"),
       weights: Buffer.from(bytes.buffer).toString("base64"),
     };
   }

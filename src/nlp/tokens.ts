@@ -74,57 +74,90 @@ const ORG_WORD = set(
   "department ministry committee council party agency office bureau commission court university institute center centre foundation association union group company corporation inc corp news times post journal press network service house board campaign administration police army government senate congress bank club church school college hospital channel magazine tribune herald gazette media radio television",
 );
 
+const SENTENCE_OPENERS = new Set([".", "!", "?", ":", ";", '"', "“", "”"]);
+
 // Word characters, or one mark of punctuation ("--" and "''" count as one).
 const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}])?\.?|--|''|[^\s\p{L}\p{N}]/gu;
 
 function shapeOf(word: string): string {
-  return word
-    .replace(/\p{Lu}+/gu, "X")
-    .replace(/\p{Ll}+/gu, "x")
-    .replace(/\p{N}+/gu, "d")
-    .slice(0, 6);
+  let out = "";
+  let last = "";
+  for (const ch of word) {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    const kind = lower !== upper ? (ch === upper ? "X" : "x") : ch >= "0" && ch <= "9" ? "d" : ch;
+    if (kind !== last || !/[Xxd]/.test(kind)) out += kind;
+    last = kind;
+    if (out.length >= 6) break;
+  }
+  return out;
 }
 
 /** "Xx", "x", "X.", "d": the spelling pattern of a word, runs collapsed. */
 export const shape = shapeOf;
 
+const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
+const isDigit = (c: string) => c >= "0" && c <= "9";
+const ADJ_SUFFIX = /(?:ous|ful|ive|able|ible|al|ic|ish|less)$/;
+
 function tagOne(word: string, lower: string, first: boolean): Pos {
-  if (!/[\p{L}\p{N}]/u.test(word)) return "PUNCT";
-  if (/^\p{N}[\p{N},.:]*$/u.test(word)) return "NUM";
-  const bare = lower.replace(/\.$/, "");
+  const c = word[0] ?? "";
+  if (word.length === 1 && !/[\p{L}\p{N}]/u.test(c)) return "PUNCT";
+  if (word === "--" || word === "''") return "PUNCT";
+  if (isDigit(c) && /^\d[\d,.:]*$/.test(word)) return "NUM";
+  const bare = lower.endsWith(".") ? lower.slice(0, -1) : lower;
   const closed = CLOSED_POS.get(bare);
-  const capital = /^\p{Lu}/u.test(word);
+  const capital = isUpper(c);
   if (closed && (!capital || first || closed === "PRON" || closed === "DET")) return closed;
   if (capital && (!first || MONTH_OR_DAY.has(bare) || TITLE.has(bare))) return "PROPN";
-  if (/ly$/.test(bare) && bare.length > 4) return "ADV";
-  if (/(?:ed|ing)$/.test(bare) && bare.length > 4) return "VERB";
-  if (/(?:ous|ful|ive|able|ible|al|ic|ish|less)$/.test(bare) && bare.length > 5) return "ADJ";
-  if (capital && first) return /s$/.test(bare) && bare.length > 3 ? "NOUN" : "PROPN";
+  const n = bare.length;
+  if (n > 4 && bare.endsWith("ly")) return "ADV";
+  if (n > 4 && (bare.endsWith("ed") || bare.endsWith("ing"))) return "VERB";
+  if (n > 5 && ADJ_SUFFIX.test(bare)) return "ADJ";
+  if (capital && first) return n > 3 && bare.endsWith("s") ? "NOUN" : "PROPN";
   return "NOUN";
 }
 
-function entityOf(tokens: Token[], i: number): Entity {
-  const t = tokens[i];
-  if (!t) return "NONE";
-  const bare = t.lower.replace(/\.$/, "");
-  if (/^\d{1,2}(?::\d\d)?$/.test(bare) && /^(?:a\.m|p\.m|am|pm)/.test(tokens[i + 1]?.lower ?? ""))
-    return "TIME";
-  if (/^\d{1,2}:\d\d$/.test(bare) || /^(?:a\.m|p\.m)\.?$/.test(t.lower)) return "TIME";
+const bareOf = (t: Token) => (t.lower.endsWith(".") ? t.lower.slice(0, -1) : t.lower);
+
+function simpleEntity(tokens: Token[], i: number, t: Token): Entity {
+  const bare = bareOf(t);
+  if (t.pos === "NUM") {
+    if (/^\d{1,2}(?::\d\d)?$/.test(bare) && /^(?:a\.m|p\.m|am$|pm$)/.test(tokens[i + 1]?.lower ?? ""))
+      return "TIME";
+    if (/^\d{1,2}:\d\d$/.test(bare)) return "TIME";
+    return /^(?:1[89]|20)\d\d$/.test(bare) ? "DATE" : "CARDINAL";
+  }
+  if (bare === "a.m" || bare === "p.m") return "TIME";
   if (MONTH_OR_DAY.has(bare) && (t.pos === "PROPN" || /^(?:today|yesterday|tomorrow)$/.test(bare)))
     return "DATE";
-  if (t.pos === "NUM") return /^(?:1[89]|20)\d\d$/.test(bare) ? "DATE" : "CARDINAL";
-  if (t.pos !== "PROPN") return "NONE";
-  // A run of proper nouns is a body when it holds an organisation word, else a person when a title
-  // or a first-and-last-name pattern marks it.
-  let a = i;
-  while (a > 0 && tokens[a - 1]?.pos === "PROPN") a--;
-  let b = i;
-  while (tokens[b + 1]?.pos === "PROPN") b++;
-  const run = tokens.slice(a, b + 1).map((x) => x.lower.replace(/\.$/, ""));
-  if (run.some((w) => ORG_WORD.has(w))) return "ORG";
-  const titled = TITLE.has(tokens[a - 1]?.lower.replace(/\.$/, "") ?? "") || TITLE.has(run[0] ?? "");
-  if (titled || run.length >= 2) return run.every((w) => MONTH_OR_DAY.has(w)) ? "DATE" : "PERSON";
   return "NONE";
+}
+
+/**
+ * Entity types in one pass: numbers, dates and times word by word; a run of proper nouns is a body
+ * when it holds an organisation word, else a person when a title or a first-and-last-name pattern marks it.
+ */
+function markEntities(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.pos !== "PROPN") {
+      t.entity = simpleEntity(tokens, i, t);
+      continue;
+    }
+    let b = i;
+    while (tokens[b + 1]?.pos === "PROPN") b++;
+    const run = tokens.slice(i, b + 1);
+    const words = run.map(bareOf);
+    const before = tokens[i - 1];
+    let entity: Entity = "NONE";
+    if (words.every((w) => MONTH_OR_DAY.has(w))) entity = "DATE";
+    else if (words.some((w) => ORG_WORD.has(w))) entity = "ORG";
+    else if (run.length >= 2 || (before && TITLE.has(bareOf(before))) || TITLE.has(words[0] ?? ""))
+      entity = "PERSON";
+    for (const r of run) r.entity = entity;
+    i = b;
+  }
 }
 
 /** Tokens of a text (a sentence or a paragraph) with offsets into it. Linear in the text's length. */
@@ -136,7 +169,7 @@ export function tokenize(text: string): Token[] {
     const word = m[0];
     const start = m.index ?? 0;
     const lower = word.toLowerCase();
-    const mark = /^(?:["“”]|'')$/.test(word);
+    const mark = word === '"' || word === "“" || word === "”" || word === "''";
     if (mark) quoted = word === "“" ? true : word === "”" ? false : !quoted;
     // A sentence-final period glued to a word is its own token unless the word is an abbreviation.
     const abbreviation = /\./.test(word.slice(0, -1)) || word.length <= 4 || TITLE.has(lower.slice(0, -1));
@@ -152,12 +185,9 @@ export function tokenize(text: string): Token[] {
       quoted: quoted && !mark,
     });
     if (glued) tokens.push(punct(".", start + w.length));
-    first = /^[.!?:;"“”]$/.test(tokens.at(-1)?.text ?? "");
+    first = SENTENCE_OPENERS.has(tokens.at(-1)?.text ?? "");
   }
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t) t.entity = entityOf(tokens, i);
-  }
+  markEntities(tokens);
   return tokens;
 }
 
