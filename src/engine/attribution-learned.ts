@@ -81,6 +81,9 @@ function distanceBucket(d: number): number {
 /** Tokens further than this from every cue are never tagged as a source. */
 export const SOURCE_WINDOW = 15;
 
+/** How far the cue score may trail the other class and still count: below 0 trades precision for recall. */
+const CUE_MARGIN = 0;
+
 /** Closed-class words are never cues on their own: "to" of "according to" rides on "according". */
 export const OPEN_CLASS = (t: Token) => !/^(?:PUNCT|NUM|DET|PRON|CCONJ|ADP|SCONJ|AUX|PART)$/.test(t.pos);
 
@@ -174,7 +177,11 @@ export class AttributionTagger {
   /** Which tokens are cues. */
   cues(tokens: Token[]): boolean[] {
     const v = viewOf(tokens, false);
-    return tokens.map((t, i) => this.cueWords.has(t.lower) && this.cue.predict(cueFeatures(v, i)) === "CUE");
+    return tokens.map((t, i) => {
+      if (!this.cueWords.has(t.lower)) return false;
+      const [o = 0, cue = 0] = this.cue.scores(cueFeatures(v, i));
+      return cue - o > CUE_MARGIN;
+    });
   }
 
   /** B/I/O source tags given the cues. */

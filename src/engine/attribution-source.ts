@@ -258,3 +258,13 @@ export function isFragmentSource(phrase: string): boolean {
   if (content.every((t) => t.entity === "DATE" || t.entity === "CARDINAL" || t.pos === "NUM")) return true;
   return !content.some((t) => /^(?:NOUN|PROPN|PRON)$/.test(t.pos));
 }
+
+/** Length of the fragments opening a source phrase before a comma: "Still, ", "On Friday, ", "However, ". */
+export function leadingFragmentLength(phrase: string): number {
+  let at = 0;
+  for (let m = /^([^,]{1,30}),\s*/.exec(phrase); m?.[1]; m = /^([^,]{1,30}),\s*/.exec(phrase.slice(at))) {
+    if (!isFragmentSource(m[1]) || at + m[0].length >= phrase.length) break;
+    at += m[0].length;
+  }
+  return at;
+}

@@ -1,4 +1,5 @@
 import type { Evidence, Source, SourceKind, Warning } from "../digest/schema.ts";
+import { compatible, type Gender, genderOf, genderTaught } from "../nlp/referents.ts";
 import { canonicalName } from "./gazetteer.ts";
 import type { ParsedSource } from "./source-phrase.ts";
 
@@ -8,6 +9,9 @@ interface Entry {
   roles: string[];
   kinds: SourceKind[];
   person: boolean;
+  /** "officials", "police", "Democrats": referred to as "they". */
+  plural: boolean;
+  gender?: Gender;
   anonymous: boolean;
   mentions: Evidence[];
 }
@@ -65,13 +69,22 @@ const NATIONALITY = /^(french|british|american|german|us|u\.s\.|the|a|an|local|s
 /** The set of people and bodies quoted in one article, merging spelling variants as they arrive. */
 export class SourceRegistry {
   private readonly entries: Entry[] = [];
-  private lastPerson: Entry | undefined;
-  private lastAny: Entry | undefined;
+  /** Entries by the time they were last named, the latest last: where pronouns look for antecedents. */
+  private readonly recent: Entry[] = [];
 
-  /** Registers one attribution's source; returns its id, or undefined for an unresolvable pronoun. */
+  /**
+   * Registers one attribution's source; returns its id, or undefined for a pronoun with no compatible
+   * antecedent ("she" when only men and bodies were named before, "it" for a person).
+   */
   add(parsed: ParsedSource, mention: Evidence): string | undefined {
     if (parsed.pronoun) {
-      const target = parsed.pronoun === "he" || parsed.pronoun === "she" ? this.lastPerson : this.lastAny;
+      const pronoun = parsed.pronoun;
+      // The nearest antecedent that agrees in number, gender and person versus organisation.
+      const target = this.recent.findLast((e) => compatible(pronoun, e));
+      if (target && !target.gender) {
+        const taught = genderTaught(pronoun);
+        if (taught) target.gender = taught;
+      }
       return target?.id;
     }
     const entry = this.find(parsed) ?? this.create(parsed);
@@ -79,10 +92,13 @@ export class SourceRegistry {
     if (parsed.role && !entry.roles.includes(parsed.role)) entry.roles.push(parsed.role);
     entry.kinds.push(parsed.kind);
     entry.person ||= parsed.person;
+    const gender = entry.gender ?? genderOf(parsed.role ?? "", parsed.name);
+    if (gender) entry.gender = gender;
     if (!entry.mentions.some((m) => m.paragraph === mention.paragraph && m.quote === mention.quote))
       entry.mentions.push(mention);
-    if (entry.person) this.lastPerson = entry;
-    this.lastAny = entry;
+    const at = this.recent.indexOf(entry);
+    if (at >= 0) this.recent.splice(at, 1);
+    this.recent.push(entry);
     return entry.id;
   }
 
@@ -112,6 +128,7 @@ export class SourceRegistry {
       roles: [],
       kinds: [],
       person: parsed.person,
+      plural: !parsed.person && pluralName(parsed.name),
       anonymous: parsed.anonymous,
       mentions: [],
     };
@@ -222,4 +239,13 @@ function pickName(e: Entry): string {
 
 function pickKind(e: Entry): SourceKind {
   return e.kinds.find((k) => k !== "other") ?? "other";
+}
+
+/** "officials", "police", "Democrats", "the protesters": a name that takes "they". */
+function pluralName(name: string): boolean {
+  const last = name.trim().split(/\s+/).at(-1) ?? "";
+  if (/^(?:police|people|staff|crew|military|public)$/i.test(last)) return true;
+  if (/^\p{Ll}/u.test(last)) return /[^s']s$/.test(last);
+  // A single capitalised plural: "Democrats", "Republicans", not "Times" of "The New York Times".
+  return !/\s/.test(name.trim()) && /\p{Ll}[^s]s$/u.test(last) && last.length > 5;
 }

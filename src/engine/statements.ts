@@ -1,7 +1,7 @@
 import type { Paragraph, Statement } from "../digest/schema.ts";
 import { type Attribution, findAttributions, quoteIntro, type Range, speakerLabel } from "./attribution.ts";
 import { learnedAttributions } from "./attribution-learned.ts";
-import { isFragmentSource } from "./attribution-source.ts";
+import { isFragmentSource, leadingFragmentLength } from "./attribution-source.ts";
 import { parseSourcePhrase } from "./source-phrase.ts";
 import type { SourceRegistry } from "./sources.ts";
 import { readStatus } from "./status.ts";
@@ -43,6 +43,8 @@ interface Reading {
   cue: string | undefined;
   /** Quote region of the paragraph the sentence belongs to, if it opens inside one. */
   region: number;
+  /** The speaker is a pronoun with no compatible antecedent: "she" when no woman was named before. */
+  unresolved?: string;
 }
 
 interface QuoteRegion extends Range {
@@ -118,13 +120,19 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       continue;
     }
     const view = analysisView(paragraph.text);
+    let unresolved: string | undefined;
     const register = (phrase: Range, offset: number): string | undefined => {
-      const words = view.slice(offset + phrase.start, offset + phrase.end);
+      // "Still, the fund", "Friday, he": an opening connective or date is not part of the speaker.
+      const start =
+        offset + phrase.start + leadingFragmentLength(view.slice(offset + phrase.start, offset + phrase.end));
+      const words = view.slice(start, offset + phrase.end);
       // "However", "Some", "Friday", "10:30 a.m.", a dash: a fragment is never a speaker.
       if (isFragmentSource(words)) return undefined;
       const parsed = parseSourcePhrase(words);
-      const quote = paragraph.text.slice(offset + phrase.start, offset + phrase.end);
-      return registry.add(parsed, { paragraph: paragraph.index, quote });
+      const quote = paragraph.text.slice(start, offset + phrase.end);
+      const id = registry.add(parsed, { paragraph: paragraph.index, quote });
+      if (!id && parsed.pronoun) unresolved = quote;
+      return id;
     };
     const regions = quoteRegions(view);
     const label = speakerLabel(view);
@@ -147,18 +155,22 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       // Where the rules find no speaker, the learned tagger may: cues the rules do not list.
       if (found.length === 0) found = learnedAttributions(sentence.text).filter(outsideQuotes);
       const sourceIds: string[] = [];
+      unresolved = undefined;
       for (const a of found) {
         const id = register(a.source, sentence.start);
         if (id && !sourceIds.includes(id)) sourceIds.push(id);
       }
       const first = found[0] ?? null;
-      readings.push({
+      const speakerUnknown = sourceIds.length === 0 && first !== null && unresolved !== undefined;
+      const reading: Reading = {
         sentence,
-        attribution: first && sourceIds.length ? first : null,
+        attribution: first && (sourceIds.length || speakerUnknown) ? first : null,
         sourceIds,
         cue: first?.cue,
         region,
-      });
+      };
+      if (speakerUnknown && unresolved) reading.unresolved = unresolved;
+      readings.push(reading);
     }
 
     // A quotation's speaker: named in any sentence that quotes it from outside the quote marks.
@@ -239,13 +251,16 @@ function emit(
   const { sentence, attribution, cue } = r;
   const sourceId = r.sourceIds[0];
   const contentStart = attribution?.content.start ?? 0;
+  // A speaker we cannot name is still a speaker, never the reporter's narration: read as unnamed.
   const source = sourceId
     ? {
         name: `${NAME_MARK}${sourceId}${NAME_MARK}`,
         kind: registry.kindOf(sourceId),
         anonymous: registry.isAnonymous(sourceId),
       }
-    : undefined;
+    : r.unresolved
+      ? { name: `'${r.unresolved}'`, kind: "other" as const, anonymous: true }
+      : undefined;
 
   // Clause level: split only where the clauses read differently (a hedge on one side only).
   let clauses = clauseBreaks(sentence.text, contentStart);
@@ -302,7 +317,9 @@ function emit(
       status: reading.status,
       sources,
       evidence: [{ paragraph: paragraph.index, quote }],
-      rationale: reading.rationale,
+      rationale: r.unresolved
+        ? `${reading.rationale}; the speaker '${r.unresolved}' is not resolved: no one named before fits`
+        : reading.rationale,
     });
   });
 }

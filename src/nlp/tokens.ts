@@ -113,8 +113,9 @@ function tagOne(word: string, lower: string, first: boolean): Pos {
   const n = bare.length;
   if (n > 4 && bare.endsWith("ly")) return "ADV";
   if (n > 4 && (bare.endsWith("ed") || bare.endsWith("ing"))) return "VERB";
+  // A capital opening the sentence: a name unless it reads as a plural noun ("Democrats", "Officials").
+  if (capital) return n > 3 && bare.endsWith("s") && !bare.endsWith("ss") ? "NOUN" : "PROPN";
   if (n > 5 && ADJ_SUFFIX.test(bare)) return "ADJ";
-  if (capital && first) return n > 3 && bare.endsWith("s") ? "NOUN" : "PROPN";
   return "NOUN";
 }
 
