@@ -140,10 +140,15 @@ export class SourceRegistry {
     const name = parsed.name;
     const canonical = canonicalName(name);
     const folded = fold(name);
-    for (const e of this.entries) {
+    for (const e of this.entries)
+      for (const known of e.names.keys())
+        if (fold(known) === folded || (canonical && canonicalName(known) === canonical)) return e;
+    // A short form or a respelling belongs to the person named most recently who can be meant:
+    // "Jane Smith" is not the "Smith" already merged with "John Smith".
+    const gender = genderOf(parsed.role ?? "", name);
+    for (const e of [...this.recent].reverse()) {
+      if (otherPerson(e, name) || (gender && e.gender && gender !== e.gender)) continue;
       for (const known of e.names.keys()) {
-        if (fold(known) === folded) return e;
-        if (canonical && canonicalName(known) === canonical) return e;
         if (!parsed.anonymous && !e.anonymous && isShortForm(name, known)) return e;
         if (
           (parsed.person || e.person) &&
@@ -211,6 +216,16 @@ export class SourceRegistry {
     });
     return { sources, warnings };
   }
+}
+
+/** The entry already names someone with the same surname and a different first name: "John" vs "Jane Smith". */
+function otherPerson(e: Entry, name: string): boolean {
+  const t = tokens(name);
+  if (t.length < 2) return false;
+  return [...e.names.keys()].some((known) => {
+    const k = tokens(known);
+    return k.length >= 2 && k.at(-1) === t.at(-1) && !similarPersonName(name, known);
+  });
 }
 
 /** "Guardian" in "The Guardian", a surname in a full name, "police" in "French police". */
