@@ -43,7 +43,7 @@ function kindFromText(text: string): SourceKind {
   if (/\b(observatory|monitor(?:ing)?|watchdog|intelligence group|think tank)\b/.test(t)) return "monitor";
   if (/\b(news agency|wire service|press agency)\b/.test(t)) return "agency";
   if (
-    /\b(newspaper|news|times|post|journal|tribune|herald|gazette|daily|magazine|television|tv|radio|channel|network|broadcaster|outlet|website|blog|bureau|reporter|correspondent|editor|columnist|press)\b/.test(
+    /\b(newspaper|news|times|post|journal|tribune|herald|gazette|daily|magazine|television|tv|radio|channel|network|broadcaster|outlet|website|blog|bureau|reporter|correspondent|editor|columnist|press|(?<!social )media)\b/.test(
       t,
     )
   )
