@@ -212,7 +212,7 @@ export class AttributionTagger {
     if (!cues.includes(true)) return [];
     const tags = this.sources(tokens, cues);
     const cueSpans = spans(tokens, (i) => (cues[i] ? (cues[i - 1] ? "I" : "B") : "O"));
-    const sourceSpans = spans(tokens, (i) => tags[i] ?? "O");
+    const sourceSpans = spans(tokens, (i) => tags[i] ?? "O").map((span) => nounPhrase(tokens, span, cues));
     const out: Attribution[] = [];
     for (const c of cueSpans) {
       const src = nearest(sourceSpans, c);
@@ -251,6 +251,24 @@ function spans(tokens: Token[], tagAt: (i: number) => string): TokenSpan[] {
     } else if (tag !== "O") out.push({ start: t.start, end: t.end, first: i, last: i });
   });
   return out;
+}
+
+const NOMINAL = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
+
+/** Widens a tagged head to its whole noun phrase: "operator" to "The ferry operator". */
+function nounPhrase(tokens: Token[], span: TokenSpan, cues: boolean[]): TokenSpan {
+  let first = span.first;
+  let last = span.last;
+  const joins = (t: Token | undefined, i: number) =>
+    t !== undefined && !cues[i] && (NOMINAL.has(t.pos) || /^['’]s?$/.test(t.text));
+  while (first > 0 && joins(tokens[first - 1], first - 1) && tokens[first]?.pos !== "DET") first--;
+  while (joins(tokens[last + 1], last + 1) && /^(?:NOUN|PROPN)$/.test(tokens[last + 1]?.pos ?? "")) last++;
+  return {
+    first,
+    last,
+    start: tokens[first]?.start ?? span.start,
+    end: tokens[last]?.end ?? span.end,
+  };
 }
 
 function nearest(candidates: TokenSpan[], to: TokenSpan): TokenSpan | undefined {

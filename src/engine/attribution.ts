@@ -290,7 +290,8 @@ function passiveClaim(s: string): Attribution | null {
  * is its source, and it is only as good as that source.
  */
 function identifiedAs(s: string): Attribution | null {
-  const m = /(?<![\p{L}-])(named|identified)\s+((?:the|a|an|his|her|their|its)\s+[^,.;]{1,40}?)\s+as\s+\S/iu.exec(s);
+  const m =
+    /(?<![\p{L}-])(named|identified)\s+((?:the|a|an|his|her|their|its)\s+[^,.;]{1,40}?)\s+as\s+\S/iu.exec(s);
   if (!m?.[1]) return null;
   const src = trimSource(s, leadingSourceStart(s, m.index), m.index);
   const phrase = s.slice(src.start, src.end);

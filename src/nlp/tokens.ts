@@ -77,7 +77,8 @@ const ORG_WORD = set(
 const SENTENCE_OPENERS = new Set([".", "!", "?", ":", ";", '"', "“", "”"]);
 
 // Word characters, or one mark of punctuation ("--" and "''" count as one).
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}])?\.?|--|''|[^\s\p{L}\p{N}]/gu;
+const TOKEN =
+  /\p{N}+(?:[.,:]\p{N}+)+|[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]*[\p{L}\p{N}])?\.?|--|''|[^\s\p{L}\p{N}]/gu;
 
 function shapeOf(word: string): string {
   let out = "";
