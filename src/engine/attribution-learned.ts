@@ -3,7 +3,14 @@ import { z } from "zod";
 import { feature, hashString, Perceptron, PerceptronWeightsSchema } from "../nlp/perceptron.ts";
 import { EntitySchema, PosSchema, shape, type Token, tokenize } from "../nlp/tokens.ts";
 import type { Attribution, Range } from "./attribution.ts";
-import { isFragmentSource, trimContent, trimSource } from "./attribution-source.ts";
+import {
+  headOf,
+  isFragmentSource,
+  leadingSourceStart,
+  sourceLooksValid,
+  trimContent,
+  trimSource,
+} from "./attribution-source.ts";
 
 /**
  * The learned attribution tagger, after Citron (Newell et al. 2021): a cue classifier over the words
@@ -217,7 +224,7 @@ export class AttributionTagger {
     for (const c of cueSpans) {
       const src = nearest(sourceSpans, c);
       if (!src) continue;
-      const source = trimSource(sentence, src.start, src.end);
+      const source = sourceRange(sentence, src, c);
       if (source.end <= source.start) continue;
       const content =
         src.end <= c.start
@@ -233,6 +240,22 @@ export class AttributionTagger {
     }
     return out;
   }
+}
+
+/**
+ * The learned span, widened to the rules' reading of the phrase before the cue when that reading holds
+ * it and can be a speaker: "Priorities USA, a pro-Clinton group, emailed" is Priorities USA's, not the group's.
+ */
+function sourceRange(sentence: string, src: Range, cue: Range): Range {
+  const learned = trimSource(sentence, src.start, src.end);
+  if (src.end > cue.start) return learned;
+  const start = leadingSourceStart(sentence, cue.start);
+  if (start > src.start) return learned;
+  const wide = trimSource(sentence, start, cue.start);
+  const phrase = sentence.slice(wide.start, wide.end);
+  return wide.end >= learned.end && sourceLooksValid(headOf(phrase)) && phrase.split(/\s+/).length <= 14
+    ? wide
+    : learned;
 }
 
 interface TokenSpan extends Range {
