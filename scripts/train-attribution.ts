@@ -40,9 +40,9 @@ interface Example {
   source: string[];
 }
 
-const EPOCHS = 8;
+const EPOCHS = 10;
 const MIN_CUE_COUNT = 3;
-const MIN_CUE_SHARE = 0.03;
+const MIN_CUE_SHARE = 0.08;
 const dataPath = fileURLToPath(
   new URL("../../shared/eval/train/polnear-attributions.jsonl", import.meta.url),
 );

@@ -11,6 +11,7 @@ import {
   trimContent,
   trimSource,
 } from "./attribution-source.ts";
+import { SPEECH_VERBS } from "./lexicon.ts";
 
 /**
  * The learned attribution tagger, after Citron (Newell et al. 2021): a cue classifier over the words
@@ -40,20 +41,32 @@ export interface TokenView {
   quoted: boolean;
 }
 
+// The rules' speech verbs: a prior the cue classifier may weigh against context.
+const SPEECH_LEMMAS = new Set(SPEECH_VERBS.filter((v) => !v.includes(" ")));
+
 const START = hashString("<s>");
 const END = hashString("</s>");
 const POS_CODE = new Map(PosSchema.options.map((p, i) => [p, i + 1]));
 const ENTITY_CODE = new Map(EntitySchema.options.map((e, i) => [e, i + 1]));
 
 export function viewOf(tokens: Token[], withShapes = true): TokenView {
-  return {
+  const v: TokenView = {
     tokens,
     word: tokens.map((t) => hashString(t.lower)),
     pos: tokens.map((t) => POS_CODE.get(t.pos) ?? 0),
-    entity: tokens.map((t) => ENTITY_CODE.get(t.entity) ?? 0),
-    shape: withShapes ? tokens.map((t) => hashString(shape(t.text))) : [],
+    entity: [],
+    shape: [],
     quoted: tokens.some((t) => t.quoted),
   };
+  if (withShapes) addShapes(v);
+  return v;
+}
+
+/** Entity codes and spelling shapes, which only the source tagger reads: filled when it runs. */
+function addShapes(v: TokenView): void {
+  if (v.shape.length === v.tokens.length && v.tokens.length > 0) return;
+  v.entity = v.tokens.map((t) => ENTITY_CODE.get(t.entity) ?? 0);
+  v.shape = v.tokens.map((t) => hashString(shape(t.text)));
 }
 
 const at = (values: number[], i: number) => values[i] ?? (i < 0 ? START : END);
@@ -75,6 +88,8 @@ export function cueFeatures(v: TokenView, i: number): number[] {
     feature(9, w1, w),
     feature(10, w, w2),
     feature(11, Math.min(i, 6)),
+    feature(12, hashString((v.tokens[i]?.lower ?? "").slice(-3))),
+    feature(13, SPEECH_LEMMAS.has(v.tokens[i]?.lower ?? "") ? 1 : 0, at(v.pos, i - 1)),
   ];
 }
 
@@ -147,6 +162,10 @@ export function sourceFeatures(
     feature(34, cue < 0 ? 0 : at(v.word, cue), d),
     feature(35, m, side),
     feature(36, m, p, side),
+    feature(37, at(v.word, i + 1)),
+    feature(38, hashString((v.tokens[i]?.lower ?? "").slice(-3))),
+    feature(39, d, at(v.entity, i)),
+    feature(40, i === 0 ? 1 : 0, p),
   ];
 }
 
@@ -182,8 +201,7 @@ export class AttributionTagger {
   }
 
   /** Which tokens are cues. */
-  cues(tokens: Token[]): boolean[] {
-    const v = viewOf(tokens, false);
+  cues(tokens: Token[], v = viewOf(tokens, false)): boolean[] {
     return tokens.map((t, i) => {
       if (!this.cueWords.has(t.lower)) return false;
       const [o = 0, cue = 0] = this.cue.scores(cueFeatures(v, i));
@@ -192,8 +210,8 @@ export class AttributionTagger {
   }
 
   /** B/I/O source tags given the cues. */
-  sources(tokens: Token[], cues: boolean[]): string[] {
-    const v = viewOf(tokens);
+  sources(tokens: Token[], cues: boolean[], v = viewOf(tokens)): string[] {
+    addShapes(v);
     const cueOf = nearestCue(tokens.length, cues);
     const marks = marksToCue(tokens, cueOf);
     const tags: string[] = [];
@@ -215,9 +233,10 @@ export class AttributionTagger {
   tag(sentence: string): Attribution[] {
     if (!this.mayHaveCue(sentence)) return [];
     const tokens = tokenize(sentence);
-    const cues = this.cues(tokens);
+    const view = viewOf(tokens, false);
+    const cues = this.cues(tokens, view);
     if (!cues.includes(true)) return [];
-    const tags = this.sources(tokens, cues);
+    const tags = this.sources(tokens, cues, view);
     const cueSpans = spans(tokens, (i) => (cues[i] ? (cues[i - 1] ? "I" : "B") : "O"));
     const sourceSpans = spans(tokens, (i) => tags[i] ?? "O").map((span) => nounPhrase(tokens, span, cues));
     const out: Attribution[] = [];
@@ -248,7 +267,9 @@ export class AttributionTagger {
  */
 function sourceRange(sentence: string, src: Range, cue: Range): Range {
   const learned = trimSource(sentence, src.start, src.end);
-  if (src.end > cue.start) return learned;
+  // Only a head set off by a comma can be an appositive of a name before it.
+  if (src.end > cue.start || !/,\s*$/.test(sentence.slice(Math.max(0, src.start - 3), src.start)))
+    return learned;
   const start = leadingSourceStart(sentence, cue.start);
   if (start > src.start) return learned;
   const wide = trimSource(sentence, start, cue.start);

@@ -48,12 +48,21 @@ export class Perceptron {
     const hashes = new Uint32Array(Uint8Array.from(Buffer.from(weights.features, "base64")).buffer);
     const n = classes.length;
     if (bytes.length < hashes.length * n) throw new Error("perceptron weights are truncated");
+    // Shipped weights are read-only: an open-addressing table of typed arrays beats a Map on every look-up.
+    let size = 1;
+    while (size < hashes.length * 2) size *= 2;
+    const keys = new Int32Array(size).fill(-1);
+    const values = new Float32Array(size * n);
     hashes.forEach((feature, f) => {
-      const row = new Float64Array(n);
-      for (let c = 0; c < n; c++) row[c] = (bytes[f * n + c] ?? 0) / weights.scale;
-      this.weights.set(feature, row);
+      let slot = feature & (size - 1);
+      while (keys[slot] !== -1) slot = (slot + 1) & (size - 1);
+      keys[slot] = feature;
+      for (let c = 0; c < n; c++) values[slot * n + c] = (bytes[f * n + c] ?? 0) / weights.scale;
     });
+    this.table = { keys, values, mask: size - 1 };
   }
+
+  private table: { keys: Int32Array; values: Float32Array; mask: number } | undefined;
 
   static load(data: unknown): Perceptron {
     const parsed = PerceptronWeightsSchema.parse(data);
@@ -63,6 +72,20 @@ export class Perceptron {
   /** Scores of every class; linear in the number of features. */
   scores(features: readonly number[]): Float64Array {
     const out = new Float64Array(this.classes.length);
+    const table = this.table;
+    if (table) {
+      const n = out.length;
+      for (const f of features) {
+        for (let slot = f & table.mask; ; slot = (slot + 1) & table.mask) {
+          const key = table.keys[slot];
+          if (key === -1) break;
+          if (key !== f) continue;
+          for (let c = 0; c < n; c++) out[c] = (out[c] ?? 0) + (table.values[slot * n + c] ?? 0);
+          break;
+        }
+      }
+      return out;
+    }
     for (const f of features) {
       const w = this.weights.get(f);
       if (!w) continue;

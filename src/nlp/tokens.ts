@@ -83,13 +83,25 @@ const TOKEN =
 function shapeOf(word: string): string {
   let out = "";
   let last = "";
-  for (const ch of word) {
-    const lower = ch.toLowerCase();
-    const upper = ch.toUpperCase();
-    const kind = lower !== upper ? (ch === upper ? "X" : "x") : ch >= "0" && ch <= "9" ? "d" : ch;
-    if (kind !== last || !/[Xxd]/.test(kind)) out += kind;
+  for (let i = 0; i < word.length && out.length < 6; i++) {
+    const code = word.charCodeAt(i);
+    const ch = word[i] ?? "";
+    const kind =
+      code >= 65 && code <= 90
+        ? "X"
+        : code >= 97 && code <= 122
+          ? "x"
+          : code >= 48 && code <= 57
+            ? "d"
+            : code < 128
+              ? ch
+              : isUpper(ch)
+                ? "X"
+                : ch.toUpperCase() !== ch
+                  ? "x"
+                  : ch;
+    if (kind !== last || (kind !== "X" && kind !== "x" && kind !== "d")) out += kind;
     last = kind;
-    if (out.length >= 6) break;
   }
   return out;
 }
@@ -97,7 +109,11 @@ function shapeOf(word: string): string {
 /** "Xx", "x", "X.", "d": the spelling pattern of a word, runs collapsed. */
 export const shape = shapeOf;
 
-const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
+const isUpper = (c: string) => {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+};
 const isDigit = (c: string) => c >= "0" && c <= "9";
 const ADJ_SUFFIX = /(?:ous|ful|ive|able|ible|al|ic|ish|less)$/;
 
@@ -174,15 +190,19 @@ export function tokenize(text: string): Token[] {
     const mark = word === '"' || word === "“" || word === "”" || word === "''";
     if (mark) quoted = word === "“" ? true : word === "”" ? false : !quoted;
     // A sentence-final period glued to a word is its own token unless the word is an abbreviation.
-    const abbreviation = /\./.test(word.slice(0, -1)) || word.length <= 4 || TITLE.has(lower.slice(0, -1));
-    const glued = word.length > 1 && word.endsWith(".") && !abbreviation;
+    const glued =
+      word.length > 4 &&
+      word.endsWith(".") &&
+      !word.slice(0, -1).includes(".") &&
+      !TITLE.has(lower.slice(0, -1));
     const w = glued ? word.slice(0, -1) : word;
+    const wLower = glued ? lower.slice(0, -1) : lower;
     tokens.push({
       text: w,
       start,
       end: start + w.length,
-      lower: w.toLowerCase(),
-      pos: tagOne(w, w.toLowerCase(), first),
+      lower: wLower,
+      pos: tagOne(w, wLower, first),
       entity: "NONE",
       quoted: quoted && !mark,
     });
