@@ -44,6 +44,8 @@ export interface TokenView {
 // The rules' speech verbs: a prior the cue classifier may weigh against context.
 const SPEECH_LEMMAS = new Set(SPEECH_VERBS.filter((v) => !v.includes(" ")));
 
+const NOT_WORD = /[^\p{L}'’-]+/u;
+
 const START = hashString("<s>");
 const END = hashString("</s>");
 const POS_CODE = new Map(PosSchema.options.map((p, i) => [p, i + 1]));
@@ -195,8 +197,7 @@ export class AttributionTagger {
 
   /** A cheap scan before tokenizing: does any word of the sentence ever act as a cue? */
   private mayHaveCue(sentence: string): boolean {
-    for (const m of sentence.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu))
-      if (this.cueWords.has(m[0])) return true;
+    for (const word of sentence.toLowerCase().split(NOT_WORD)) if (this.cueWords.has(word)) return true;
     return false;
   }
 

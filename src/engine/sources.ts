@@ -69,6 +69,17 @@ const NATIONALITY = /^(french|british|american|german|us|u\.s\.|the|a|an|local|s
 /** The set of people and bodies quoted in one article, merging spelling variants as they arrive. */
 export class SourceRegistry {
   private readonly entries: Entry[] = [];
+  /** Exact spellings (folded) and canonical names: the first entry to use one keeps it. */
+  private readonly byFold = new Map<string, Entry>();
+  private readonly byCanonical = new Map<string, Entry>();
+
+  private index(name: string, entry: Entry): void {
+    const folded = fold(name);
+    if (!this.byFold.has(folded)) this.byFold.set(folded, entry);
+    const canonical = canonicalName(name);
+    if (canonical && !this.byCanonical.has(canonical)) this.byCanonical.set(canonical, entry);
+  }
+
   /** Entries by the time they were last named, the latest last: where pronouns look for antecedents. */
   private readonly recent: Entry[] = [];
 
@@ -89,6 +100,7 @@ export class SourceRegistry {
     }
     const entry = this.find(parsed) ?? this.create(parsed);
     entry.names.set(parsed.name, (entry.names.get(parsed.name) ?? 0) + 1);
+    this.index(parsed.name, entry);
     if (parsed.role && !entry.roles.includes(parsed.role)) entry.roles.push(parsed.role);
     entry.kinds.push(parsed.kind);
     entry.person ||= parsed.person;
@@ -140,24 +152,26 @@ export class SourceRegistry {
     const name = parsed.name;
     const canonical = canonicalName(name);
     const folded = fold(name);
-    for (const e of this.entries)
-      for (const known of e.names.keys())
-        if (fold(known) === folded || (canonical && canonicalName(known) === canonical)) return e;
+    const same = this.byFold.get(folded) ?? (canonical ? this.byCanonical.get(canonical) : undefined);
+    if (same) return same;
     // A short form or a respelling belongs to the person named most recently who can be meant:
     // "Jane Smith" is not the "Smith" already merged with "John Smith".
-    const gender = genderOf(parsed.role ?? "", name);
-    for (const e of [...this.recent].reverse()) {
-      if (otherPerson(e, name) || (gender && e.gender && gender !== e.gender)) continue;
+    let gender: Gender | undefined | null = null;
+    for (let k = this.recent.length - 1; k >= 0; k--) {
+      const e = this.recent[k] as Entry;
+      let match = false;
       for (const known of e.names.keys()) {
-        if (!parsed.anonymous && !e.anonymous && isShortForm(name, known)) return e;
-        if (
-          (parsed.person || e.person) &&
-          /^\p{Lu}/u.test(name) &&
-          /^\p{Lu}/u.test(known) &&
-          similarPersonName(name, known)
-        )
-          return e;
+        match =
+          (!parsed.anonymous && !e.anonymous && isShortForm(name, known)) ||
+          ((parsed.person || e.person) &&
+            /^\p{Lu}/u.test(name) &&
+            /^\p{Lu}/u.test(known) &&
+            similarPersonName(name, known));
+        if (match) break;
       }
+      if (!match || otherPerson(e, name)) continue;
+      if (gender === null) gender = genderOf(parsed.role ?? "", name);
+      if (!gender || !e.gender || gender === e.gender) return e;
     }
     // A bare role ("the interior ministry spokesman") is the one person who holds it, if only one does.
     if (!/\p{Lu}/u.test(name.slice(1)) || parsed.role === undefined) {

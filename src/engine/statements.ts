@@ -153,7 +153,10 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       };
       let found = findAttributions(sentence.text).filter(outsideQuotes);
       // Where the rules find no speaker, the learned tagger may: cues the rules do not list.
-      if (found.length === 0) found = learnedAttributions(sentence.text).filter(outsideQuotes);
+      // (A sentence wholly inside a quotation has no speaker of its own outside it: nothing to tag.)
+      const quotedWhole = regions.some((q) => q.start < sentence.start && sentence.end <= q.end);
+      if (found.length === 0 && !quotedWhole)
+        found = learnedAttributions(sentence.text).filter(outsideQuotes);
       const sourceIds: string[] = [];
       unresolved = undefined;
       for (const a of found) {
