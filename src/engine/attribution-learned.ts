@@ -103,7 +103,7 @@ function distanceBucket(d: number): number {
 }
 
 /** Tokens further than this from every cue are never tagged as a source. */
-export const SOURCE_WINDOW = 15;
+export const SOURCE_WINDOW = 9;
 
 /** How far the cue score may trail the other class and still count: below 0 trades precision for recall. */
 const CUE_MARGIN = 0;
