@@ -1,3 +1,4 @@
+import { tokenize } from "../nlp/tokens.ts";
 import type { Range } from "./attribution.ts";
 import { SPEECH_VERBS } from "./lexicon.ts";
 
@@ -243,3 +244,38 @@ export const pluralSubject = (phrase: string) => {
   if (/^(?:those|many|some|several|both|others|few|most)\b/i.test(head)) return true;
   return /s$/i.test(head.replace(/[,.]$/, "")) && !/['’]s$/i.test(head);
 };
+
+// Words that open or link sentences, label page furniture or stand for a number: never a speaker alone.
+const NOT_A_SPEAKER = new Set(
+  (
+    "however still also meanwhile moreover indeed instead besides nevertheless nonetheless furthermore " +
+    "latest update updated breaking video photo photos watch read related exclusive opinion analysis editorial " +
+    "some many most few several others other one two three as so then now here there yes no"
+  ).split(" "),
+);
+
+/**
+ * A phrase that cannot be a speaker: a connective ("However", "Also"), a determiner or number alone
+ * ("Some", "two"), a date or time ("Friday", "10:30 a.m."), a dash, or words with no noun at all.
+ */
+export function isFragmentSource(phrase: string): boolean {
+  const tokens = tokenize(phrase).filter((t) => t.pos !== "PUNCT");
+  if (tokens.length === 0) return true;
+  if (tokens.some((t) => t.entity === "TIME")) return true;
+  const content = tokens.filter(
+    (t) => !NOT_A_SPEAKER.has(t.lower) && !/^(?:DET|ADP|CCONJ|SCONJ|ADV|PART)$/.test(t.pos),
+  );
+  if (content.length === 0) return true;
+  if (content.every((t) => t.entity === "DATE" || t.entity === "CARDINAL" || t.pos === "NUM")) return true;
+  return !content.some((t) => /^(?:NOUN|PROPN|PRON)$/.test(t.pos));
+}
+
+/** Length of the fragments opening a source phrase before a comma: "Still, ", "On Friday, ", "However, ". */
+export function leadingFragmentLength(phrase: string): number {
+  let at = 0;
+  for (let m = /^([^,]{1,30}),\s*/.exec(phrase); m?.[1]; m = /^([^,]{1,30}),\s*/.exec(phrase.slice(at))) {
+    if (!isFragmentSource(m[1]) || at + m[0].length >= phrase.length) break;
+    at += m[0].length;
+  }
+  return at;
+}

@@ -285,6 +285,20 @@ function passiveClaim(s: string): Attribution | null {
   };
 }
 
+/**
+ * "Local media named the driver as X", "Police identified the victim as Y": whoever gives the identity
+ * is its source, and it is only as good as that source.
+ */
+function identifiedAs(s: string): Attribution | null {
+  const m =
+    /(?<![\p{L}-])(named|identified)\s+((?:the|a|an|his|her|their|its)\s+[^,.;]{1,40}?)\s+as\s+\S/iu.exec(s);
+  if (!m?.[1]) return null;
+  const src = trimSource(s, leadingSourceStart(s, m.index), m.index);
+  const phrase = s.slice(src.start, src.end);
+  if (!phrase || !sourceLooksValid(headOf(phrase)) || phrase.split(/\s+/).length > 12) return null;
+  return { source: src, cue: m[1].toLowerCase(), content: trimContent(s, m.index + m[1].length, s.length) };
+}
+
 // Verb forms that are also plural nouns ("the reports", "health worries").
 const NOUN_TOO =
   /^(?:worries|fears|hopes|calls|demands|promises|claims|reports|notes|shows|finds|estimates|posts|states|pledges|cites|proposes|denies|predicts)$/i;
@@ -358,6 +372,7 @@ export function findAttributions(s: string): Attribution[] {
     push(post && (!pre || (!post.inverted && tailIsAdjunct(s.slice(end)))) ? post : (pre ?? post));
   }
   push(passiveClaim(s));
+  push(identifiedAs(s));
   push(saidFirst(s));
   push(possessiveClaim(s));
   if (found.length < 2) return found;

@@ -23,7 +23,7 @@ function engineFingerprint(): string {
   const dir = dirname(fileURLToPath(import.meta.url));
   const hash = createHash("sha256");
   for (const file of readdirSync(dir).sort())
-    if (file.endsWith(".ts")) hash.update(readFileSync(join(dir, file)));
+    if (file.endsWith(".ts") || file.endsWith(".json")) hash.update(readFileSync(join(dir, file)));
   hash.update(readFileSync(join(dir, "..", "digest", "schema.ts")));
   return hash.digest("hex").slice(0, 10);
 }

@@ -45,7 +45,7 @@ export function kindFromText(text: string): SourceKind {
   if (/\b(news agency|wire service|press agency)\b/.test(t)) return "agency";
   if (/\bsocial media\b/.test(t)) return "social";
   if (
-    /\b(newspaper|news|times|post|journal|tribune|herald|gazette|daily|magazine|television|tv|radio|channel|network|broadcaster|outlet|website|blog|bureau|reporter|correspondent|editor|columnist|press|media)\b/.test(
+    /\b(newspaper|news|times|post|journal|tribune|herald|gazette|daily|magazine|television|tv|radio|channel|network|broadcaster|outlet|website|blog|bureau|reporter|correspondent|editor|columnist|press|(?<!social )media)\b/.test(
       t,
     )
   )

@@ -1,4 +1,5 @@
 import type { Evidence, Source, SourceKind, Warning } from "../digest/schema.ts";
+import { compatible, type Gender, genderOf, genderTaught } from "../nlp/referents.ts";
 import { canonicalName } from "./gazetteer.ts";
 import { PhraseMatcher } from "./phrase-matcher.ts";
 import { type Descriptions, describedKindOf, principalKind } from "./source-descriptions.ts";
@@ -14,6 +15,9 @@ interface Entry {
   roles: string[];
   kinds: SourceKind[];
   person: boolean;
+  /** "officials", "police", "Democrats": referred to as "they". */
+  plural: boolean;
+  gender?: Gender;
   anonymous: boolean;
   mentions: Evidence[];
 }
@@ -76,6 +80,8 @@ const NATIONALITY = /^(french|british|american|german|us|u\.s\.|the|a|an|local|s
 // among all of them. Real articles quote far fewer, so only a pasted list of thousands of names (which
 // would otherwise cost the square of its length) is read differently.
 const FUZZY_WINDOW = 128;
+// Pronouns and variants look back among this many of the latest named sources.
+const RECENT_WINDOW = 256;
 
 /** The folded forms of one spelling, computed once: every lookup compares against them. */
 interface NameKeys {
@@ -88,8 +94,8 @@ interface NameKeys {
 /** The set of people and bodies quoted in one article, merging spelling variants as they arrive. */
 export class SourceRegistry {
   private readonly entries: Entry[] = [];
-  private lastPerson: Entry | undefined;
-  private lastAny: Entry | undefined;
+  /** Entries by the time they were last named, the latest last (at most RECENT_WINDOW): where pronouns and variants look. */
+  private readonly recent: Entry[] = [];
   private readonly byId = new Map<string, Entry>();
   private readonly keys = new Map<string, NameKeys>();
   // The first entry (by position) that carries each folded spelling and each canonical name.
@@ -105,10 +111,19 @@ export class SourceRegistry {
     this.described = kinds;
   }
 
-  /** Registers one attribution's source; returns its id, or undefined for an unresolvable pronoun. */
+  /**
+   * Registers one attribution's source; returns its id, or undefined for a pronoun with no compatible
+   * antecedent ("she" when only men and bodies were named before, "it" for a person).
+   */
   add(parsed: ParsedSource, mention: Evidence): string | undefined {
     if (parsed.pronoun) {
-      const target = parsed.pronoun === "he" || parsed.pronoun === "she" ? this.lastPerson : this.lastAny;
+      const pronoun = parsed.pronoun;
+      // The nearest antecedent that agrees in number, gender and person versus organisation.
+      const target = this.recent.findLast((e) => compatible(pronoun, e));
+      if (target && !target.gender) {
+        const taught = genderTaught(pronoun);
+        if (taught) target.gender = taught;
+      }
       return target?.id;
     }
     const entry = this.find(parsed) ?? this.create(parsed);
@@ -119,9 +134,13 @@ export class SourceRegistry {
     // Only the first kind other than "other" counts (pickKind): a repeat adds nothing but length.
     if (!entry.kinds.includes(parsed.kind)) entry.kinds.push(parsed.kind);
     entry.person ||= parsed.person;
+    const gender = entry.gender ?? genderOf(parsed.role ?? "", parsed.name);
+    if (gender) entry.gender = gender;
     this.addMention(entry, mention);
-    if (entry.person) this.lastPerson = entry;
-    this.lastAny = entry;
+    const at = this.recent.indexOf(entry);
+    if (at >= 0) this.recent.splice(at, 1);
+    this.recent.push(entry);
+    if (this.recent.length > RECENT_WINDOW) this.recent.shift();
     return entry.id;
   }
 
@@ -212,6 +231,7 @@ export class SourceRegistry {
       roles: [],
       kinds: [],
       person: parsed.person,
+      plural: !parsed.person && pluralName(parsed.name),
       anonymous: parsed.anonymous,
       mentions: [],
     };
@@ -223,31 +243,33 @@ export class SourceRegistry {
   private find(parsed: ParsedSource): Entry | undefined {
     const name = parsed.name;
     const { folded, canonical, tokens: own, capitalised } = this.keysOf(name);
-    // The first entry that matches, as a scan of all of them in order would find it: an exact spelling
-    // anywhere, or a variant within the window of latest entries.
+    // An exact spelling or canonical name anywhere; else a short form or a respelling of the person named
+    // most recently who can be meant: "Jane Smith" is not the "Smith" already merged with "John Smith".
     const exact = Math.min(
       this.byFolded.get(folded) ?? Number.POSITIVE_INFINITY,
       (canonical ? this.byCanonical.get(canonical) : undefined) ?? Number.POSITIVE_INFINITY,
     );
+    if (Number.isFinite(exact)) return this.entries[exact];
     const windowStart = Math.max(0, this.entries.length - FUZZY_WINDOW);
-    for (let at = windowStart; at < this.entries.length && at < exact; at++) {
-      const e = this.entries[at];
+    let gender: Gender | undefined | null = null;
+    for (let k = this.recent.length - 1; k >= 0; k--) {
+      const e = this.recent[k];
       if (!e) continue;
+      let match = false;
       for (const known of e.names.keys()) {
         const keys = this.keysOf(known);
-        if (keys.folded === folded) return e;
-        if (canonical && keys.canonical === canonical) return e;
-        if (!parsed.anonymous && !e.anonymous && isShortForm(own, keys.tokens)) return e;
-        if (
-          (parsed.person || e.person) &&
-          capitalised &&
-          keys.capitalised &&
-          similarPersonName(own, keys.tokens)
-        )
-          return e;
+        match =
+          (!parsed.anonymous && !e.anonymous && isShortForm(own, keys.tokens)) ||
+          ((parsed.person || e.person) &&
+            capitalised &&
+            keys.capitalised &&
+            similarPersonName(own, keys.tokens));
+        if (match) break;
       }
+      if (!match || this.otherPerson(e, own)) continue;
+      if (gender === null) gender = genderOf(parsed.role ?? "", name);
+      if (!gender || !e.gender || gender === e.gender) return e;
     }
-    if (Number.isFinite(exact)) return this.entries[exact];
     // A bare role ("the interior ministry spokesman") is the one person who holds it, if only one does.
     if (!/\p{Lu}/u.test(name.slice(1)) || parsed.role === undefined) {
       const wanted = own.filter((t) => !NATIONALITY.test(t));
@@ -262,6 +284,15 @@ export class SourceRegistry {
       }
     }
     return undefined;
+  }
+
+  /** The entry already names someone with the same surname and a different first name: "John" vs "Jane Smith". */
+  private otherPerson(e: Entry, own: string[]): boolean {
+    if (own.length < 2) return false;
+    return [...e.names.keys()].some((known) => {
+      const k = this.keysOf(known).tokens;
+      return k.length >= 2 && k.at(-1) === own.at(-1) && !similarPersonName(own, k);
+    });
   }
 
   /** Adds mentions of known names found in a paragraph (e.g. a surname used alone later on). */
@@ -370,4 +401,13 @@ function pickNameAnew(e: Entry): string {
 
 function pickKind(e: Entry): SourceKind {
   return e.kinds.find((k) => k !== "other") ?? "other";
+}
+
+/** "officials", "police", "Democrats", "the protesters": a name that takes "they". */
+function pluralName(name: string): boolean {
+  const last = name.trim().split(/\s+/).at(-1) ?? "";
+  if (/^(?:police|people|staff|crew|military|public)$/i.test(last)) return true;
+  if (/^\p{Ll}/u.test(last)) return /[^s']s$/.test(last);
+  // A single capitalised plural: "Democrats", "Republicans", not "Times" of "The New York Times".
+  return !/\s/.test(name.trim()) && /\p{Ll}[^s]s$/u.test(last) && last.length > 5;
 }

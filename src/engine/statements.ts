@@ -1,5 +1,7 @@
 import type { Paragraph, Statement } from "../digest/schema.ts";
 import { type Attribution, findAttributions, quoteIntro, type Range, speakerLabel } from "./attribution.ts";
+import { learnedAttributions } from "./attribution-learned.ts";
+import { isFragmentSource, leadingFragmentLength } from "./attribution-source.ts";
 import { asidesOf, isVerblessLine } from "./clause-scope.ts";
 import { describedKinds } from "./source-descriptions.ts";
 import { parseSourcePhrase } from "./source-phrase.ts";
@@ -43,6 +45,8 @@ interface Reading {
   cue: string | undefined;
   /** Quote region of the paragraph the sentence belongs to, if it opens inside one. */
   region: number;
+  /** The speaker is a pronoun with no compatible antecedent: "she" when no woman was named before. */
+  unresolved?: string;
 }
 
 interface QuoteRegion extends Range {
@@ -138,10 +142,19 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       continue;
     }
     const view = analysisView(paragraph.text);
+    let unresolved: string | undefined;
     const register = (phrase: Range, offset: number): string | undefined => {
-      const parsed = parseSourcePhrase(view.slice(offset + phrase.start, offset + phrase.end));
-      const quote = paragraph.text.slice(offset + phrase.start, offset + phrase.end);
-      return registry.add(parsed, { paragraph: paragraph.index, quote });
+      // "Still, the fund", "Friday, he": an opening connective or date is not part of the speaker.
+      const start =
+        offset + phrase.start + leadingFragmentLength(view.slice(offset + phrase.start, offset + phrase.end));
+      const words = view.slice(start, offset + phrase.end);
+      // "However", "Some", "Friday", "10:30 a.m.", a dash: a fragment is never a speaker.
+      if (isFragmentSource(words)) return undefined;
+      const parsed = parseSourcePhrase(words);
+      const quote = paragraph.text.slice(start, offset + phrase.end);
+      const id = registry.add(parsed, { paragraph: paragraph.index, quote });
+      if (!id && parsed.pronoun) unresolved = quote;
+      return id;
     };
     const regions = quoteRegions(view);
     const label = speakerLabel(view);
@@ -156,23 +169,33 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       const at = sentence.start + lead;
       const region = regionContaining(regions, at);
       // Words inside quotation marks are the speaker's own: "“I told them so,” she said" cites her, not "I".
-      const found = findAttributions(sentence.text).filter((a) => {
+      const outsideQuotes = (a: Attribution) => {
         const src = sentence.start + a.source.start;
         return regionContaining(regions, src) < 0;
-      });
+      };
+      let found = findAttributions(sentence.text).filter(outsideQuotes);
+      // Where the rules find no speaker, the learned tagger may: cues the rules do not list.
+      // (A sentence wholly inside a quotation has no speaker of its own outside it: nothing to tag.)
+      const quotedWhole = regions.some((q) => q.start < sentence.start && sentence.end <= q.end);
+      if (found.length === 0 && !quotedWhole)
+        found = learnedAttributions(sentence.text).filter(outsideQuotes);
       const sourceIds: string[] = [];
+      unresolved = undefined;
       for (const a of found) {
         const id = register(a.source, sentence.start);
         if (id && !sourceIds.includes(id)) sourceIds.push(id);
       }
       const first = found[0] ?? null;
-      readings.push({
+      const speakerUnknown = sourceIds.length === 0 && first !== null && unresolved !== undefined;
+      const reading: Reading = {
         sentence,
-        attribution: first && sourceIds.length ? first : null,
+        attribution: first && (sourceIds.length || speakerUnknown) ? first : null,
         sourceIds,
         cue: first?.cue,
         region,
-      });
+      };
+      if (speakerUnknown && unresolved) reading.unresolved = unresolved;
+      readings.push(reading);
     }
 
     // A quotation's speaker: named in any sentence that quotes it from outside the quote marks.
@@ -255,6 +278,7 @@ function emit(
   const { sentence, attribution, cue } = r;
   const sourceId = r.sourceIds[0];
   const contentStart = attribution?.content.start ?? 0;
+  // A speaker we cannot name is still a speaker, never the reporter's narration: read as unnamed.
   const source = sourceId
     ? {
         name: `${NAME_MARK}${sourceId}${NAME_MARK}`,
@@ -263,7 +287,9 @@ function emit(
         person: registry.isPerson(sourceId),
         named: registry.isNamed(sourceId),
       }
-    : undefined;
+    : r.unresolved
+      ? { name: `'${r.unresolved}'`, kind: "other" as const, anonymous: true }
+      : undefined;
   // The words from the speaker to the claim: "Sanders hasn't said", "the agency said it is possible".
   const frame =
     attribution && !attribution.inverted && attribution.source.start < contentStart
@@ -364,7 +390,9 @@ function emit(
       status: reading.status,
       sources,
       evidence: [{ paragraph: paragraph.index, quote }],
-      rationale: reading.rationale,
+      rationale: r.unresolved
+        ? `${reading.rationale}; the speaker '${r.unresolved}' is not resolved: no one named before fits`
+        : reading.rationale,
     });
   });
 }

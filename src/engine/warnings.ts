@@ -1,4 +1,5 @@
 import type { Paragraph, Warning } from "../digest/schema.ts";
+import { namesAWoman } from "../nlp/referents.ts";
 import type { EncodingRepair } from "./encoding.ts";
 import type { LanguageGuess } from "./language.ts";
 
@@ -64,7 +65,7 @@ export function textWarnings(paragraphs: Paragraph[]): Warning[] {
   for (const p of kept) {
     const pronoun = /\b(she|her|hers|herself)\b/i.exec(p.text);
     const before = pronoun ? p.text.slice(0, pronoun.index) : p.text;
-    if (pronoun && !femaleSeen && !FEMALE.test(before)) {
+    if (pronoun && !femaleSeen && !FEMALE.test(before) && !namesAWoman(before)) {
       const phrase = /\b(?:she|her|hers|herself)\b(?:\s+\w+)?/i.exec(p.text)?.[0] ?? pronoun[0];
       warnings.push({
         kind: "dangling_reference",
@@ -72,7 +73,7 @@ export function textWarnings(paragraphs: Paragraph[]): Warning[] {
         paragraphs: [p.index],
       });
     }
-    if (FEMALE.test(p.text)) femaleSeen = true;
+    if (FEMALE.test(p.text) || namesAWoman(p.text)) femaleSeen = true;
   }
   return warnings;
 }

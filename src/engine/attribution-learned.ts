@@ -1,0 +1,351 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { feature, hashString, Perceptron, PerceptronWeightsSchema } from "../nlp/perceptron.ts";
+import { EntitySchema, PosSchema, shape, type Token, tokenize } from "../nlp/tokens.ts";
+import type { Attribution, Range } from "./attribution.ts";
+import {
+  headOf,
+  isFragmentSource,
+  leadingSourceStart,
+  sourceLooksValid,
+  trimContent,
+  trimSource,
+} from "./attribution-source.ts";
+import { SPEECH_VERBS } from "./lexicon.ts";
+
+/**
+ * The learned attribution tagger, after Citron (Newell et al. 2021): a cue classifier over the words
+ * that were ever cues in the training articles, then a source tagger (B/I/O over the sentence's tokens)
+ * conditioned on the nearest predicted cue; the content is the rest of the sentence on the far side of
+ * the cue. Both are averaged perceptrons trained by `npm run train` on PolNeAR (scripts/train-attribution.ts).
+ * Linear per sentence: one pass for cues, one greedy left-to-right pass for sources.
+ */
+export const AttributionModelSchema = z.object({
+  cueWords: z.array(z.string()),
+  cue: PerceptronWeightsSchema,
+  source: PerceptronWeightsSchema,
+});
+export type AttributionModel = z.infer<typeof AttributionModelSchema>;
+
+export const CUE_CLASSES = ["O", "CUE"];
+export const SOURCE_CLASSES = ["O", "B", "I"];
+
+/** A sentence's tokens with their feature values hashed once. */
+export interface TokenView {
+  tokens: Token[];
+  word: number[];
+  pos: number[];
+  entity: number[];
+  /** Filled only for the source tagger, which alone reads spelling shapes. */
+  shape: number[];
+  quoted: boolean;
+}
+
+// The rules' speech verbs: a prior the cue classifier may weigh against context.
+const SPEECH_LEMMAS = new Set(SPEECH_VERBS.filter((v) => !v.includes(" ")));
+
+const NOT_WORD = /[^\p{L}'’-]+/u;
+
+const START = hashString("<s>");
+const END = hashString("</s>");
+const POS_CODE = new Map(PosSchema.options.map((p, i) => [p, i + 1]));
+const ENTITY_CODE = new Map(EntitySchema.options.map((e, i) => [e, i + 1]));
+
+export function viewOf(tokens: Token[], withShapes = true): TokenView {
+  const v: TokenView = {
+    tokens,
+    word: tokens.map((t) => hashString(t.lower)),
+    pos: tokens.map((t) => POS_CODE.get(t.pos) ?? 0),
+    entity: [],
+    shape: [],
+    quoted: tokens.some((t) => t.quoted),
+  };
+  if (withShapes) addShapes(v);
+  return v;
+}
+
+/** Entity codes and spelling shapes, which only the source tagger reads: filled when it runs. */
+function addShapes(v: TokenView): void {
+  if (v.shape.length === v.tokens.length && v.tokens.length > 0) return;
+  v.entity = v.tokens.map((t) => ENTITY_CODE.get(t.entity) ?? 0);
+  v.shape = v.tokens.map((t) => hashString(shape(t.text)));
+}
+
+const at = (values: number[], i: number) => values[i] ?? (i < 0 ? START : END);
+
+/** Features of a candidate cue word: the word, its neighbours, parts of speech, quotation. */
+export function cueFeatures(v: TokenView, i: number): number[] {
+  const w = at(v.word, i);
+  const w1 = at(v.word, i - 1);
+  const w2 = at(v.word, i + 1);
+  return [
+    feature(1),
+    feature(2, w),
+    feature(3, at(v.pos, i)),
+    feature(4, v.tokens[i]?.quoted ? 1 : 0, v.quoted ? 1 : 0),
+    feature(5, w1),
+    feature(6, w2),
+    feature(7, at(v.pos, i - 1)),
+    feature(8, at(v.pos, i + 1)),
+    feature(9, w1, w),
+    feature(10, w, w2),
+    feature(11, Math.min(i, 6)),
+    feature(12, hashString((v.tokens[i]?.lower ?? "").slice(-3))),
+    feature(13, SPEECH_LEMMAS.has(v.tokens[i]?.lower ?? "") ? 1 : 0, at(v.pos, i - 1)),
+  ];
+}
+
+/** Signed distance in buckets: 1, 2, 3, 4, 5-8, 9-15, 16+ on either side, as a small integer. */
+function distanceBucket(d: number): number {
+  const a = Math.abs(d);
+  const b = a <= 4 ? a : a <= 8 ? 5 : a <= 15 ? 6 : 7;
+  return d < 0 ? b + 1 : b + 9;
+}
+
+/** Tokens further than this from every cue are never tagged as a source. */
+export const SOURCE_WINDOW = 9;
+
+/** How far the cue score may trail the other class and still count: below 0 trades precision for recall. */
+const CUE_MARGIN = 0;
+
+/** Closed-class words are never cues on their own: "to" of "according to" rides on "according". */
+export const OPEN_CLASS = (t: Token) => !/^(?:PUNCT|NUM|DET|PRON|CCONJ|ADP|SCONJ|AUX|PART)$/.test(t.pos);
+
+/** Index of the nearest cue token for every token (forward and backward sweep: linear). */
+export function nearestCue(length: number, cues: boolean[]): number[] {
+  const out = new Array<number>(length).fill(-1);
+  let last = -1;
+  for (let i = 0; i < length; i++) {
+    if (cues[i]) last = i;
+    out[i] = last;
+  }
+  last = -1;
+  for (let i = length - 1; i >= 0; i--) {
+    if (cues[i]) last = i;
+    const before = out[i] ?? -1;
+    if (last >= 0 && (before < 0 || last - i < i - before)) out[i] = last;
+  }
+  return out;
+}
+
+/** Tag codes for the source tagger's history features. */
+export const TAG_CODE: Record<string, number> = { "<s>": 1, O: 2, B: 3, I: 4 };
+
+/**
+ * Features of a token for the source tagger, given the nearest cue, the tag of the token before and
+ * `marksBetween`, the commas and quote marks between token and cue.
+ */
+export function sourceFeatures(
+  v: TokenView,
+  i: number,
+  cue: number,
+  prev: string,
+  marksBetween: number,
+): number[] {
+  const p = at(v.pos, i);
+  const d = cue < 0 ? 0 : distanceBucket(i - cue);
+  const side = cue < i ? 1 : 2;
+  const m = Math.min(marksBetween, 3);
+  const tag = TAG_CODE[prev] ?? 0;
+  return [
+    feature(21),
+    feature(22, at(v.word, i)),
+    feature(23, at(v.shape, i)),
+    feature(24, p),
+    feature(25, at(v.entity, i)),
+    feature(26, v.tokens[i]?.quoted ? 1 : 0),
+    feature(27, at(v.word, i - 1)),
+    feature(28, at(v.pos, i - 1)),
+    feature(29, at(v.pos, i + 1)),
+    feature(30, tag),
+    feature(31, tag, p),
+    feature(32, d),
+    feature(33, d, p),
+    feature(34, cue < 0 ? 0 : at(v.word, cue), d),
+    feature(35, m, side),
+    feature(36, m, p, side),
+    feature(37, at(v.word, i + 1)),
+    feature(38, hashString((v.tokens[i]?.lower ?? "").slice(-3))),
+    feature(39, d, at(v.entity, i)),
+    feature(40, i === 0 ? 1 : 0, p),
+  ];
+}
+
+/** Commas, quote marks and dashes between each token and its cue (prefix sums: linear). */
+export function marksToCue(tokens: Token[], cueOf: number[]): number[] {
+  const prefix = [0];
+  for (const t of tokens)
+    prefix.push((prefix.at(-1) ?? 0) + (/^(?:,|["“”]|''|--|[—–―])$/.test(t.text) ? 1 : 0));
+  return tokens.map((_, i) => {
+    const c = cueOf[i] ?? -1;
+    if (c < 0) return 0;
+    const [a, b] = c < i ? [c + 1, i] : [i + 1, c];
+    return (prefix[b] ?? 0) - (prefix[a] ?? 0);
+  });
+}
+
+export class AttributionTagger {
+  private readonly cueWords: Set<string>;
+  private readonly cue: Perceptron;
+  private readonly source: Perceptron;
+
+  constructor(model: AttributionModel) {
+    this.cueWords = new Set(model.cueWords);
+    this.cue = new Perceptron(model.cue.classes, model.cue);
+    this.source = new Perceptron(model.source.classes, model.source);
+  }
+
+  /** A cheap scan before tokenizing: does any word of the sentence ever act as a cue? */
+  private mayHaveCue(sentence: string): boolean {
+    for (const word of sentence.toLowerCase().split(NOT_WORD)) if (this.cueWords.has(word)) return true;
+    return false;
+  }
+
+  /** Which tokens are cues. */
+  cues(tokens: Token[], v = viewOf(tokens, false)): boolean[] {
+    return tokens.map((t, i) => {
+      if (!this.cueWords.has(t.lower)) return false;
+      const [o = 0, cue = 0] = this.cue.scores(cueFeatures(v, i));
+      return cue - o > CUE_MARGIN;
+    });
+  }
+
+  /** B/I/O source tags given the cues. */
+  sources(tokens: Token[], cues: boolean[], v = viewOf(tokens)): string[] {
+    addShapes(v);
+    const cueOf = nearestCue(tokens.length, cues);
+    const marks = marksToCue(tokens, cueOf);
+    const tags: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const cue = cueOf[i] ?? -1;
+      if (cue < 0 || Math.abs(i - cue) > SOURCE_WINDOW) {
+        tags.push("O");
+        continue;
+      }
+      const feats = sourceFeatures(v, i, cue, tags[i - 1] ?? "<s>", marks[i] ?? 0);
+      let tag = this.source.predict(feats);
+      if (tag === "I" && (tags[i - 1] ?? "O") === "O") tag = "B";
+      tags.push(tag);
+    }
+    return tags;
+  }
+
+  /** Attributions in one sentence: each cue with the nearest source span, the content beyond the cue. */
+  tag(sentence: string): Attribution[] {
+    if (!this.mayHaveCue(sentence)) return [];
+    const tokens = tokenize(sentence);
+    const view = viewOf(tokens, false);
+    const cues = this.cues(tokens, view);
+    if (!cues.includes(true)) return [];
+    const tags = this.sources(tokens, cues, view);
+    const cueSpans = spans(tokens, (i) => (cues[i] ? (cues[i - 1] ? "I" : "B") : "O"));
+    const sourceSpans = spans(tokens, (i) => tags[i] ?? "O").map((span) => nounPhrase(tokens, span, cues));
+    const out: Attribution[] = [];
+    for (const c of cueSpans) {
+      const src = nearest(sourceSpans, c);
+      if (!src) continue;
+      const source = sourceRange(sentence, src, c);
+      if (source.end <= source.start) continue;
+      const content =
+        src.end <= c.start
+          ? trimContent(sentence, c.end, sentence.length)
+          : trimContent(sentence, 0, Math.min(src.start, c.start));
+      if (content.end - content.start < 8) continue;
+      out.push({
+        source,
+        cue: sentence.slice(c.start, c.end).toLowerCase(),
+        content,
+        inverted: src.start > c.start,
+      });
+    }
+    return out;
+  }
+}
+
+/**
+ * The learned span, widened to the rules' reading of the phrase before the cue when that reading holds
+ * it and can be a speaker: "Priorities USA, a pro-Clinton group, emailed" is Priorities USA's, not the group's.
+ */
+function sourceRange(sentence: string, src: Range, cue: Range): Range {
+  const learned = trimSource(sentence, src.start, src.end);
+  // Only a head set off by a comma can be an appositive of a name before it.
+  if (src.end > cue.start || !/,\s*$/.test(sentence.slice(Math.max(0, src.start - 3), src.start)))
+    return learned;
+  const start = leadingSourceStart(sentence, cue.start);
+  if (start > src.start) return learned;
+  const wide = trimSource(sentence, start, cue.start);
+  const phrase = sentence.slice(wide.start, wide.end);
+  return wide.end >= learned.end && sourceLooksValid(headOf(phrase)) && phrase.split(/\s+/).length <= 14
+    ? wide
+    : learned;
+}
+
+interface TokenSpan extends Range {
+  first: number;
+  last: number;
+}
+
+function spans(tokens: Token[], tagAt: (i: number) => string): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  tokens.forEach((t, i) => {
+    const tag = tagAt(i);
+    const open = out.at(-1);
+    if (tag === "I" && open && open.last === i - 1) {
+      open.last = i;
+      open.end = t.end;
+    } else if (tag !== "O") out.push({ start: t.start, end: t.end, first: i, last: i });
+  });
+  return out;
+}
+
+const NOMINAL = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
+
+/** Widens a tagged head to its whole noun phrase: "operator" to "The ferry operator". */
+function nounPhrase(tokens: Token[], span: TokenSpan, cues: boolean[]): TokenSpan {
+  let first = span.first;
+  let last = span.last;
+  const joins = (t: Token | undefined, i: number) =>
+    t !== undefined && !cues[i] && (NOMINAL.has(t.pos) || /^['’]s?$/.test(t.text));
+  while (first > 0 && joins(tokens[first - 1], first - 1) && tokens[first]?.pos !== "DET") first--;
+  while (joins(tokens[last + 1], last + 1) && /^(?:NOUN|PROPN)$/.test(tokens[last + 1]?.pos ?? "")) last++;
+  return {
+    first,
+    last,
+    start: tokens[first]?.start ?? span.start,
+    end: tokens[last]?.end ?? span.end,
+  };
+}
+
+function nearest(candidates: TokenSpan[], to: TokenSpan): TokenSpan | undefined {
+  let best: TokenSpan | undefined;
+  let bestGap = Number.POSITIVE_INFINITY;
+  for (const s of candidates) {
+    const gap = s.last < to.first ? to.first - s.last : s.first > to.last ? s.first - to.last : 0;
+    if (gap < bestGap) [best, bestGap] = [s, gap];
+  }
+  return best;
+}
+
+const WEIGHTS_URL = new URL("./attribution-weights.json", import.meta.url);
+let shipped: AttributionTagger | null | undefined;
+
+/** The tagger with the shipped weights, loaded once; null when no weights ship. */
+export function shippedTagger(): AttributionTagger | null {
+  if (shipped !== undefined) return shipped;
+  try {
+    shipped = new AttributionTagger(
+      AttributionModelSchema.parse(JSON.parse(readFileSync(WEIGHTS_URL, "utf8"))),
+    );
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    shipped = null;
+  }
+  return shipped;
+}
+
+/** The shipped tagger's attributions whose source can be a speaker (no fragment, no clause). */
+export function learnedAttributions(sentence: string): Attribution[] {
+  const tagger = shippedTagger();
+  if (!tagger) return [];
+  return tagger.tag(sentence).filter((a) => !isFragmentSource(sentence.slice(a.source.start, a.source.end)));
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { shippedTagger } from "../src/engine/attribution-learned.ts";
+import { digestArticle } from "../src/engine/offline.ts";
+import { tokenize } from "../src/nlp/tokens.ts";
+
+// Self-written articles: who is credited with each statement, as a reporter reads the digest.
+function speakersOf(article: string) {
+  const digest = digestArticle(article);
+  const name = (id: string) => digest.sources.find((s) => s.id === id)?.name;
+  return {
+    digest,
+    sourceNames: digest.sources.map((s) => s.name),
+    statement: (words: string) => {
+      const st = digest.statements.find((s) => s.claim.includes(words));
+      if (!st) throw new Error(`no statement holds '${words}'`);
+      return { ...st, names: st.sources.map(name) };
+    },
+  };
+}
+
+describe("pronouns resolve to the nearest compatible antecedent", () => {
+  it("'she' skips a man named more recently and finds the woman", () => {
+    const { statement } = speakersOf(
+      "Mayor Jane Roe said the bridge would close on Monday.\n\n" +
+        "Police Chief John Doe said officers would direct traffic.\n\n" +
+        "She added that the repairs would cost $2 million.",
+    );
+    expect(statement("repairs would cost").names).toEqual(["Jane Roe"]);
+  });
+
+  it("'they' goes to a body or a group, not to the single person named last", () => {
+    const { statement } = speakersOf(
+      "Police said the coastal road was closed.\n\n" +
+        "John Doe, a delivery driver, said he waited for an hour.\n\n" +
+        "They added that the road would reopen on Friday.",
+    );
+    expect(statement("reopen on Friday").names).toEqual(["Police"]);
+  });
+
+  it("a pronoun nobody named can be stays unresolved and says so, and is not served as narration", () => {
+    const { statement } = speakersOf(
+      "John Doe, a delivery driver, said he waited for an hour.\n\n" +
+        "She said the road had been closed since dawn.",
+    );
+    const st = statement("closed since dawn");
+    expect(st.sources).toEqual([]);
+    expect(st.rationale).toMatch(/not resolved/);
+    expect(st.status).not.toBe("confirmed");
+  });
+});
+
+describe("fragments are never sources", () => {
+  it("an opening connective or a weekday is cut from the speaker", () => {
+    const { sourceNames } = speakersOf(
+      "Fire crews reached the warehouse at dawn.\n\n" +
+        "Still, the fund said it would rebuild the plant.\n\n" +
+        "However, the mayor said the site would stay closed.\n\n" +
+        "Friday, officials said the damage was worse than feared.",
+    );
+    expect(sourceNames).not.toContain("Still");
+    expect(sourceNames).not.toContain("However");
+    expect(sourceNames).not.toContain("Friday");
+    expect(sourceNames).toEqual(expect.arrayContaining(["fund", "mayor", "officials"]));
+  });
+
+  it("'Some' and 'Also' alone are nobody", () => {
+    const { sourceNames } = speakersOf(
+      "Fire crews reached the warehouse at dawn.\n\n" +
+        "Some said the alarm never sounded.\n\n" +
+        "Also, the owner said the sprinklers had been checked.",
+    );
+    expect(sourceNames).not.toContain("Some");
+    expect(sourceNames).not.toContain("Also");
+    expect(sourceNames).toContain("owner");
+  });
+});
+
+describe("people who share a surname", () => {
+  it("are kept apart when their first names differ, and a bare surname stays with the one named before", () => {
+    const { digest, statement } = speakersOf(
+      "John Smith, the fire chief, said the blaze started in the kitchen.\n\n" +
+        "Smith said two engines were sent.\n\n" +
+        "Jane Smith, who lives next door, said she saw smoke at noon.",
+    );
+    const smiths = digest.sources.filter((s) => /Smith/.test([s.name, ...s.aliases].join(" ")));
+    expect(smiths).toHaveLength(2);
+    expect(statement("two engines").names).toEqual(["John Smith"]);
+    expect(statement("saw smoke").names).toEqual(["Jane Smith"]);
+  });
+});
+
+describe("who gives an identity", () => {
+  it("'local media named the driver as X' is the media's word, not narration", () => {
+    const { digest, statement } = speakersOf(
+      "A van hit a crowd outside the station on Sunday.\n\n" +
+        "Local media named the driver as Tom Harlan, 42.\n\n" +
+        "Police have not confirmed his identity.",
+    );
+    const st = statement("Tom Harlan");
+    expect(st.names).toEqual(["Local media"]);
+    expect(st.status).not.toBe("confirmed");
+    expect(digest.sources.find((s) => s.name === "Local media")?.kind).toBe("media");
+  });
+});
+
+describe("the learned attribution tagger", () => {
+  it("loads the shipped weights and tags a sentence of its own", () => {
+    const tagger = shippedTagger();
+    expect(tagger).not.toBeNull();
+    const sentence = "The teachers' union vowed to strike until the district restores the funding.";
+    const [first] = tagger?.tag(sentence) ?? [];
+    expect(first).toBeDefined();
+    if (!first) return;
+    expect(sentence.slice(first.source.start, first.source.end)).toBe("The teachers' union");
+    expect(first.cue).toBe("vowed");
+    expect(sentence.slice(first.content.start, first.content.end)).toMatch(/^to strike until/);
+  });
+
+  it("finds a speaker whose verb no rule lists", () => {
+    const { statement } = speakersOf(
+      "The storm cut power to the island on Monday.\n\n" +
+        "The city council backed the mayor's plan for a new pier.",
+    );
+    expect(statement("plan for a new pier").names).toEqual(["city council"]);
+  });
+});
+
+describe("the linguistic layer", () => {
+  it("tags parts of speech and entity types with offsets", () => {
+    const text = "Mayor Ellen Park spoke at 10:30 a.m. on Friday to 200 residents.";
+    const tokens = tokenize(text);
+    const at = (word: string) => tokens.find((t) => t.text === word);
+    expect(at("Ellen")?.entity).toBe("PERSON");
+    expect(at("10:30")?.entity).toBe("TIME");
+    expect(at("Friday")?.entity).toBe("DATE");
+    expect(at("200")?.entity).toBe("CARDINAL");
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
