@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { furnitureShape } from "../src/engine/furniture-shapes.ts";
 import { detectJunk } from "../src/engine/junk.ts";
 import { digestArticle } from "../src/engine/offline.ts";
 import { normalizeInput, splitParagraphs } from "../src/engine/text.ts";
@@ -66,6 +67,15 @@ describe("page furniture by what it is", () => {
     expect(verdict("Source: Millbrook Finance")?.junk).toBe(false);
     expect(verdict("Where the money goes")?.junk).toBe(false);
     expect(verdict("Most of the new money")?.junk).toBe(false);
+  });
+
+  it("reads a credit line to a publication, with a label of one or two words, and nothing else", () => {
+    const shape = (p: string) => furnitureShape(p, p.split(/\s+/).length, 0.1, false);
+    expect(shape("Source: Millbrook Daily News")).toBe("credit line");
+    expect(shape("Photo courtesy: Riverbend Herald.")).toBe("credit line");
+    expect(shape("Source: Millbrook Finance Department")).toBeUndefined();
+    expect(shape("Source: the Millbrook Daily News")).toBeUndefined();
+    expect(shape("Data from the city: Millbrook Daily News")).toBeUndefined();
   });
 
   it("keeps furniture out of the digest's statements", () => {

@@ -26,6 +26,21 @@ describe("pathological articles", () => {
     });
   }
 
+  it("disputes every outlet's count against the police's in a long run of competing accounts", () => {
+    const article = pathologicalArticles(SIZE).find((a) => a.shape === "competing accounts");
+    const digest = digestArticle(article?.text ?? "");
+    const quoted = (s: (typeof digest.statements)[number]) => s.evidence[0]?.quote ?? "";
+    const outlet = digest.statements.filter((s) => /reported that \d gunmen/.test(quoted(s)));
+    const police = digest.statements.filter((s) => quoted(s).startsWith("Police said"));
+    expect(outlet.length).toBeGreaterThan(100);
+    expect(police.length).toBeGreaterThan(100);
+    for (const s of outlet) {
+      expect(s.status).toBe("disputed");
+      expect(s.conflictsWith?.length).toBeGreaterThan(0);
+    }
+    for (const s of police) expect(s.status).toBe("confirmed");
+  });
+
   it("keeps thousands of different speakers apart, each a source of their own", () => {
     const article = pathologicalArticles(SIZE).find((a) => a.shape === "thousands of distinct speakers");
     const digest = digestArticle(article?.text ?? "");

@@ -44,7 +44,10 @@ const DATE_OR_TIME =
 const QUOTED = /["“”«»]/;
 const CREDIT_END =
   /(?:^|[.;,)]\s*|\s)\(?(?:photo|picture|image|photograph|video|credit|footage)s?(?: credit)?\s*[:/]\s*[\p{Lu}@][^.!?:]{0,50}\)?\.?$/iu;
-const CREDIT_LINE = /^(?:[\p{L}/]+ ?){1,2}:\s*((?:[\p{Lu}@][\p{L}\d.&'’-]*\s?){1,5})\.?$/u;
+// A label of one or two words, then up to five capitalised words. Written so that no run of letters can
+// be split two ways (each word is taken whole through a look-ahead, as an atomic group would): the
+// naive form backtracks over every split of a long word, quadratic in its length.
+const CREDIT_LINE = /^[\p{L}/]+(?: [\p{L}/]+)? ?:\s*((?:(?=([\p{Lu}@][\p{L}\d.&'’-]*))\2\s?){1,5})\.?$/u;
 // Words that name a publication, wire or broadcaster.
 const OUTLET =
   /\b(?:news|times|post|journal|tribune|herald|gazette|daily|magazine|press|wire|agency|tv|radio|online|media|reuters|ap|afp|upi)\b/i;
@@ -84,8 +87,8 @@ export function furnitureShape(
   if (n <= 35 && CREDIT_END.test(text)) return "caption";
   if (n <= 6 && ALT_TEXT.test(text) && !VERB.test(text)) return "image alt text";
   if (n <= 30 && isCallToAction(text)) return "call to action";
-  const credited = CREDIT_LINE.exec(text)?.[1]?.trim();
-  if (n <= 6 && credited && !VERB.test(text) && (OUTLET.test(credited) || knownKind(credited) === "media"))
+  const credited = n <= 6 ? CREDIT_LINE.exec(text)?.[1]?.trim() : undefined;
+  if (credited && !VERB.test(text) && (OUTLET.test(credited) || knownKind(credited) === "media"))
     return "credit line";
   if (n <= 120 && GLUED_LABEL.test(text)) return "link label";
   if (QUOTED.test(text) || cohesion >= 0.6) return undefined;
