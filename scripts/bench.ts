@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkClaim } from "../src/check/claim-check.ts";
 import { digestArticle, OfflineEngine } from "../src/engine/offline.ts";
-import { normalizeInput, sha256 } from "../src/engine/text.ts";
+import { normalizeInput, sha256 } from "../src/nlp/text.ts";
 import { KeyvDigestStore } from "../src/store/digest-store.ts";
 import { openKeyv } from "../src/store/open-keyv.ts";
 import { pathologicalArticles } from "./pathological-articles.ts";

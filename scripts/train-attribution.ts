@@ -21,8 +21,8 @@ import {
   sourceFeatures,
   viewOf,
 } from "../src/engine/attribution-learned.ts";
-import { analysisView, splitSentences } from "../src/engine/text.ts";
 import { Perceptron } from "../src/nlp/perceptron.ts";
+import { analysisView, splitSentences } from "../src/nlp/text.ts";
 import { type Token, tokenize } from "../src/nlp/tokens.ts";
 
 interface Span {

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { FEATURE_NAMES } from "../src/engine/block-features.ts";
 import { type FurnitureWeights, furnitureProbability } from "../src/engine/furniture-model.ts";
 import { furnitureFeatureVectors } from "../src/engine/junk.ts";
-import { normalizeInput, splitParagraphs } from "../src/engine/text.ts";
+import { normalizeInput, splitParagraphs } from "../src/nlp/text.ts";
 import { furniture, pick, type Rng, seededRng } from "./furniture-templates.ts";
 
 const SEED = 20261126;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkClaim } from "../src/check/claim-check.ts";
-import { normalizeInput, splitParagraphs } from "../src/engine/text.ts";
+import { normalizeInput, splitParagraphs } from "../src/nlp/text.ts";
 
 const PLAIN = `The city council of Brookfield voted on Tuesday to close the Elm Street bridge for repairs.
 

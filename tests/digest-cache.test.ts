@@ -1,7 +1,7 @@
 import Keyv from "keyv";
 import { describe, expect, it } from "vitest";
 import type { Digest } from "../src/digest/schema.ts";
-import { normalizeInput, sha256 } from "../src/engine/text.ts";
+import { normalizeInput, sha256 } from "../src/nlp/text.ts";
 import { DigestService } from "../src/store/digest-service.ts";
 import { type DigestKey, type DigestStore, KeyvDigestStore, keyString } from "../src/store/digest-store.ts";
 import { CountingEngine } from "./support/counting-engine.ts";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { furnitureShape } from "../src/engine/furniture-shapes.ts";
 import { detectJunk } from "../src/engine/junk.ts";
 import { digestArticle } from "../src/engine/offline.ts";
-import { normalizeInput, splitParagraphs } from "../src/engine/text.ts";
+import { normalizeInput, splitParagraphs } from "../src/nlp/text.ts";
 
 // Our own story, with page furniture of several shapes spliced in the way scrapers leave it.
 const STORY = [

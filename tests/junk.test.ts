@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectJunk, junkSignals } from "../src/engine/junk.ts";
-import { normalizeInput, splitParagraphs } from "../src/engine/text.ts";
+import { normalizeInput, splitParagraphs } from "../src/nlp/text.ts";
 
 // A self-written article with spliced blocks, in the shape scrapers produce.
 const ARTICLE = `Warehouse fire in Riverton injures firefighter, forces evacuations

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { pathologicalArticles } from "../scripts/pathological-articles.ts";
 import { DigestSchema } from "../src/digest/schema.ts";
 import { digestArticle } from "../src/engine/offline.ts";
-import { MAX_SENTENCE_CHARS } from "../src/engine/text.ts";
+import { MAX_SENTENCE_CHARS } from "../src/nlp/text.ts";
 
 // Each shape once made a digest cost the square (or cube) of its length; the bench times them at 195 KB.
 // Here, smaller, they must come out as sane digests: bounded statements, every quote verbatim.

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Paragraph, SourceKind, Statement } from "../src/digest/schema.ts";
 import { markDisputes } from "../src/engine/disputes.ts";
-import { repairEncoding } from "../src/engine/encoding.ts";
 import { readStatus } from "../src/engine/status.ts";
 import { buildSummary } from "../src/engine/summary.ts";
 import { buildTimeline } from "../src/engine/timeline.ts";
 import { textWarnings } from "../src/engine/warnings.ts";
+import { repairEncoding } from "../src/nlp/encoding.ts";
 
 const official = { name: "the interior ministry", kind: "official" as SourceKind, anonymous: false };
 

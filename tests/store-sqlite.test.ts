@@ -5,7 +5,7 @@ import KeyvSqlite from "@keyv/sqlite";
 import Keyv from "keyv";
 import { describe, expect, it } from "vitest";
 import { OFFLINE_ENGINE } from "../src/engine/offline.ts";
-import { normalizeInput, sha256 } from "../src/engine/text.ts";
+import { normalizeInput, sha256 } from "../src/nlp/text.ts";
 import { keyString } from "../src/store/digest-store.ts";
 import { cli, engineRuns, logLines } from "./support/cli.ts";
 import { SAMPLE_PATH, sampleText } from "./support/paths.ts";

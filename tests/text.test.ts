@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PhraseMatcher } from "../src/engine/phrase-matcher.ts";
-import { MAX_SENTENCE_CHARS, normalizeInput, splitParagraphs, splitSentences } from "../src/engine/text.ts";
+import { MAX_SENTENCE_CHARS, normalizeInput, splitParagraphs, splitSentences } from "../src/nlp/text.ts";
 
 describe("paragraphs", () => {
   it("splits at blank lines, trims, and ignores runs of blank lines", () => {

@@ -1,7 +1,7 @@
 import { checkClaim } from "../check/claim-check.ts";
 import type { ClaimCheck, Digest } from "../digest/schema.ts";
 import { detectJunk } from "../engine/junk.ts";
-import { normalizeInput, splitParagraphs } from "../engine/text.ts";
+import { normalizeInput, splitParagraphs } from "../nlp/text.ts";
 import { BoundedMap } from "../util/bounded-map.ts";
 import { type Answer, answerQuestion } from "./ask.ts";
 

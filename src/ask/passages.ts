@@ -1,5 +1,5 @@
 import type { Digest, Statement } from "../digest/schema.ts";
-import { splitSentences } from "../engine/text.ts";
+import { splitSentences } from "../nlp/text.ts";
 import { NUMBER_WORD } from "./shapes.ts";
 import { acronymKeys, contentTerms, keySet, type Term, tokens } from "./terms.ts";
 

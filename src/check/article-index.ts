@@ -2,7 +2,7 @@
  * Per-article analysis for claim checking, built once per article text and memoised: a batch run
  * checks many claims against few articles, so all claim-independent work happens here.
  */
-import { analysisView, normalizeInput, splitParagraphs, splitSentences, words } from "../engine/text.ts";
+import { analysisView, normalizeInput, splitParagraphs, splitSentences, words } from "../nlp/text.ts";
 import { BoundedMap } from "../util/bounded-map.ts";
 import { cueMatches, DENIAL, HEDGE, NEGATION, REFUTE, WEAK_HEDGE, WEAK_REFUTE } from "./lexicon.ts";
 import { nameTerms, termsOf } from "./terms.ts";

@@ -3,7 +3,7 @@
  * the stance cues near the sentences that match (debunk, denial, hedge, polarity). Everything here is
  * linear in the claim and in the article's sentences.
  */
-import { words } from "../engine/text.ts";
+import { words } from "../nlp/text.ts";
 import type { ArticleIndex, IndexedSentence } from "./article-index.ts";
 import { CLAIM_DEBUNK, CLAIM_HEDGE, CLAIM_NEGATION, cueMatches, NEGATED_DEBUNK } from "./lexicon.ts";
 import { type Polarity, polarityOf } from "./polarity.ts";

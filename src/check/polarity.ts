@@ -4,7 +4,7 @@
  * confirmed/denied, rose/fell, ...) and the scope of a negation within its clause ("was not closed").
  * "Closed" against "open" is a conflict; "not closed" against "open" agrees.
  */
-import { stem } from "../engine/text.ts";
+import { stem } from "../nlp/text.ts";
 
 /**
  * Pairs of opposite meanings, each side listing its inflections (the crude stemmer does not unify

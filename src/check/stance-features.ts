@@ -3,7 +3,7 @@
  * measurements (overlap, cue counts near the matching sentences, polarity conflicts, the rule
  * verdict), never words of particular articles, so the model carries over to articles it has not seen.
  */
-import { stem } from "../engine/text.ts";
+import { stem } from "../nlp/text.ts";
 import type { ArticleIndex, IndexedSentence } from "./article-index.ts";
 import { type ClaimFeatures, PARAMS, type StanceCues } from "./claim-features.ts";
 import {

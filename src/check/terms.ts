@@ -2,7 +2,7 @@
  * Term extraction for claim matching: stemmed content words, with compounds also split into their
  * parts ("three-breasted" also yields "three" and "breast") so headline and body spellings meet.
  */
-import { STOPWORDS, stem, words } from "../engine/text.ts";
+import { STOPWORDS, stem, words } from "../nlp/text.ts";
 
 /**
  * Very common English/news words: they match between unrelated texts by chance, so they count for

@@ -5,7 +5,7 @@
  * repeated on the page, sharing no terms with the story) rather than what one page's furniture says.
  * The learned weights that turn them into a verdict live in furniture-model.ts.
  */
-import { STOPWORDS, words } from "./text.ts";
+import { STOPWORDS, words } from "../nlp/text.ts";
 
 /** Names of the features, in vector order (the shipped weights are keyed by them). */
 export const FEATURE_NAMES = [

@@ -1,4 +1,5 @@
 import type { SourceKind, Statement } from "../digest/schema.ts";
+import { contentTerms } from "../nlp/text.ts";
 import { countSlots, countsConflict, speaksOfOnePerpetrator } from "./count-slots.ts";
 import { isDenialReading } from "./denial.ts";
 import {
@@ -9,7 +10,6 @@ import {
   ownerOf,
   REPORT_FRAME,
 } from "./dispute-cues.ts";
-import { contentTerms } from "./text.ts";
 
 /**
  * Conflicting accounts inside one article, found four ways:

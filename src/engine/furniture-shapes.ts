@@ -19,9 +19,10 @@
  *   the site (it opens with an imperative, addresses the reader or speaks for the site, and uses
  *   web-page words), reporting no one's words.
  */
+
+import { words } from "../nlp/text.ts";
 import { IMPERATIVE, SPEECH, WEB_VOCABULARY } from "./block-features.ts";
 import { knownKind } from "./gazetteer.ts";
-import { words } from "./text.ts";
 
 export type FurnitureShape =
   | "contact line"

@@ -10,11 +10,12 @@
  * Dropping a real paragraph is much worse than keeping junk, so the classifier's threshold is set for
  * very few false drops and a teaser needs both the shape and the lack of cohesion.
  */
+
+import { contentTermsOf, words } from "../nlp/text.ts";
 import { blockFeatures, FEATURE_NAMES, type FeatureName } from "./block-features.ts";
 import { featureInWords, scoreFurniture } from "./furniture-model.ts";
 import { type FurnitureShape, furnitureShape } from "./furniture-shapes.ts";
 import { FURNITURE_WEIGHTS } from "./furniture-weights.ts";
-import { contentTermsOf, words } from "./text.ts";
 
 // The classifier reads paragraphs up to this length (measured: none longer in the training articles
 // comes near its threshold).

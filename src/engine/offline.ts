@@ -3,15 +3,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Digest, Paragraph } from "../digest/schema.ts";
+import { repairEncoding } from "../nlp/encoding.ts";
+import { normalizeLayout, sha256, splitParagraphs } from "../nlp/text.ts";
 import { markDisputes } from "./disputes.ts";
-import { repairEncoding } from "./encoding.ts";
 import type { DigestEngine } from "./engine.ts";
 import { detectJunk, type JunkVerdict } from "./junk.ts";
 import { detectLanguage } from "./language.ts";
 import { SourceRegistry } from "./sources.ts";
 import { extractStatements } from "./statements.ts";
 import { buildSummary } from "./summary.ts";
-import { normalizeLayout, sha256, splitParagraphs } from "./text.ts";
 import { buildTimeline } from "./timeline.ts";
 import { encodingWarning, languageWarning, textWarnings, UNJUDGED_LANGUAGE } from "./warnings.ts";
 
@@ -22,8 +22,10 @@ import { encodingWarning, languageWarning, textWarnings, UNJUDGED_LANGUAGE } fro
 function engineFingerprint(): string {
   const dir = dirname(fileURLToPath(import.meta.url));
   const hash = createHash("sha256");
-  for (const file of readdirSync(dir).sort())
-    if (file.endsWith(".ts") || file.endsWith(".json")) hash.update(readFileSync(join(dir, file)));
+  // The engine reads text through the shared linguistic layer (src/nlp), so a change there counts too.
+  for (const from of [dir, join(dir, "..", "nlp")])
+    for (const file of readdirSync(from).sort())
+      if (file.endsWith(".ts") || file.endsWith(".json")) hash.update(readFileSync(join(from, file)));
   hash.update(readFileSync(join(dir, "..", "digest", "schema.ts")));
   return hash.digest("hex").slice(0, 10);
 }

@@ -1,4 +1,5 @@
 import type { Paragraph, Statement } from "../digest/schema.ts";
+import { analysisView, type Span, splitSentences, trimSpan } from "../nlp/text.ts";
 import { type Attribution, findAttributions, quoteIntro, type Range, speakerLabel } from "./attribution.ts";
 import { learnedAttributions } from "./attribution-learned.ts";
 import { isFragmentSource, leadingFragmentLength } from "./attribution-source.ts";
@@ -7,7 +8,6 @@ import { describedKinds } from "./source-descriptions.ts";
 import { parseSourcePhrase } from "./source-phrase.ts";
 import type { SourceRegistry } from "./sources.ts";
 import { readAside, readStatus, type StatusReading } from "./status.ts";
-import { analysisView, type Span, splitSentences, trimSpan } from "./text.ts";
 
 /** A clause boundary worth splitting at: a conjunction followed by a new subject and a finite verb. */
 const CLAUSE_BREAK =

@@ -1,5 +1,5 @@
 import type { Paragraph, Statement, Status } from "../digest/schema.ts";
-import { contentTerms } from "./text.ts";
+import { contentTerms } from "../nlp/text.ts";
 
 const MAX_SENTENCES = 3;
 const MAX_CHARS = 700;

@@ -1,6 +1,6 @@
 import type { Paragraph, Warning } from "../digest/schema.ts";
+import type { EncodingRepair } from "../nlp/encoding.ts";
 import { namesAWoman } from "../nlp/referents.ts";
-import type { EncodingRepair } from "./encoding.ts";
 import type { LanguageGuess } from "./language.ts";
 
 /** The rationale of a statement the offline engine could not judge because of the language. */

@@ -1,5 +1,5 @@
 import type { Digest, Source, Statement } from "../digest/schema.ts";
-import { contentTerms } from "../engine/text.ts";
+import { contentTerms } from "../nlp/text.ts";
 
 /** What changed between two versions of a story, in a reporter's terms. */
 export interface DigestDiff {

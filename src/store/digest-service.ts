@@ -1,7 +1,7 @@
 import type { Digest } from "../digest/schema.ts";
 import type { DigestEngine } from "../engine/engine.ts";
-import { normalizeLayout, sha256 } from "../engine/text.ts";
 import type { Logger } from "../log.ts";
+import { normalizeLayout, sha256 } from "../nlp/text.ts";
 import { BoundedMap } from "../util/bounded-map.ts";
 import { type DigestKey, type DigestStore, keyString } from "./digest-store.ts";
 import { withTimeout } from "./timeout.ts";

@@ -1,10 +1,10 @@
 import type OpenAI from "openai";
 import type { Digest, EngineInfo, Usage } from "../../digest/schema.ts";
 import type { Logger } from "../../log.ts";
+import { normalizeInput, splitParagraphs } from "../../nlp/text.ts";
 import type { DigestEngine } from "../engine.ts";
 import { digestArticle } from "../offline.ts";
 import { buildSummary } from "../summary.ts";
-import { normalizeInput, splitParagraphs } from "../text.ts";
 import { assemble } from "./assemble.ts";
 import type { TokenBudget } from "./budget.ts";
 import { downgradeOverconfident } from "./guard.ts";
