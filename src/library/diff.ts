@@ -27,15 +27,19 @@ export function diffDigests(before: Digest, after: Digest): DigestDiff {
   const oldTerms = before.statements.map((s) => ({ s, t: topicTerms(s) }));
   const newTerms = after.statements.map((s) => ({ s, t: topicTerms(s) }));
   // Best pairs first, each statement used once.
-  const pairs: { o: number; n: number; score: number }[] = [];
+  const pairs: { o: number; n: number; score: number; drift: number }[] = [];
+  // Where a statement sits in its version (0 = top, 1 = bottom): a live story mostly keeps its order, so
+  // between equally similar candidates the one at the same place is the same statement.
+  const place = (d: Digest, s: Statement) => (s.evidence[0]?.paragraph ?? 0) / Math.max(1, d.paragraphs.length);
   oldTerms.forEach((o, oi) => {
     newTerms.forEach((n, ni) => {
       const exact = o.s.evidence[0]?.quote === n.s.evidence[0]?.quote;
       const score = exact ? 2 : similarity(o.t, n.t);
-      if (score >= SAME_TOPIC) pairs.push({ o: oi, n: ni, score });
+      const drift = Math.abs(place(before, o.s) - place(after, n.s));
+      if (score >= SAME_TOPIC) pairs.push({ o: oi, n: ni, score, drift });
     });
   });
-  pairs.sort((a, b) => b.score - a.score);
+  pairs.sort((a, b) => b.score - a.score || a.drift - b.drift);
   const usedOld = new Set<number>();
   const usedNew = new Set<number>();
   const statusChanged: DigestDiff["statusChanged"] = [];
