@@ -11,8 +11,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkClaim } from "../src/check/claim-check.ts";
+import { StanceWeightsSchema, stanceModel } from "../src/check/stance-model.ts";
+import { AttributionModelSchema, AttributionTagger } from "../src/engine/attribution-learned.ts";
+import { FURNITURE_WEIGHTS } from "../src/engine/furniture-weights.ts";
 import { digestArticle, OfflineEngine } from "../src/engine/offline.ts";
-import { normalizeInput, sha256 } from "../src/nlp/text.ts";
+import { normalizeInput, sha256, splitParagraphs, splitSentences } from "../src/nlp/text.ts";
 import { KeyvDigestStore } from "../src/store/digest-store.ts";
 import { openKeyv } from "../src/store/open-keyv.ts";
 import { pathologicalArticles } from "./pathological-articles.ts";
@@ -76,6 +79,36 @@ const digestSeconds = median(digestTimes);
 console.log(
   `digest: ${(articles.length / digestSeconds).toFixed(1)} articles/s (median ${(digestSeconds * 1000).toFixed(0)} ms per pass)`,
 );
+
+// What the learned parts cost: loading their weights, and the attribution tagger run on EVERY sentence of
+// the development articles (an upper bound: the engine runs it only where the rules find no speaker).
+{
+  const attributionUrl = new URL("../src/engine/attribution-weights.json", import.meta.url);
+  const stanceUrl = new URL("../src/check/weights.json", import.meta.url);
+  let tagger: AttributionTagger | undefined;
+  const loadTagger = time(() => {
+    tagger = new AttributionTagger(
+      AttributionModelSchema.parse(JSON.parse(readFileSync(attributionUrl, "utf8"))),
+    );
+  });
+  const loadStance = time(() =>
+    stanceModel(StanceWeightsSchema.parse(JSON.parse(readFileSync(stanceUrl, "utf8")))),
+  );
+  const sentences = articles.flatMap((a) =>
+    splitParagraphs(normalizeInput(a)).flatMap((p) => splitSentences(p).map((x) => x.text)),
+  );
+  const tagSeconds = median(
+    Array.from({ length: RUNS }, () =>
+      time(() => {
+        for (const sentence of sentences) tagger?.tag(sentence);
+      }),
+    ),
+  );
+  const kb = (url: URL) => (readFileSync(url).length / 1024).toFixed(0);
+  console.log(
+    `learned: attribution tagger ${kb(attributionUrl)} KB, loads in ${(loadTagger * 1000).toFixed(0)} ms, tags all ${sentences.length} sentences in ${(tagSeconds * 1000).toFixed(0)} ms (${((100 * tagSeconds) / digestSeconds).toFixed(0)}% of a digest pass, upper bound); stance model ${kb(stanceUrl)} KB, loads in ${(loadStance * 1000).toFixed(1)} ms; page-furniture model ${FURNITURE_WEIGHTS.weight.length + 1} weights`,
+  );
+}
 
 // Pathological inputs, generated: the shapes whose cost once grew with the square of their length.
 const PATHOLOGICAL_BYTES = 195_000;
