@@ -182,6 +182,12 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       const sourceIds: string[] = [];
       unresolved = undefined;
       for (const a of found) {
+        // "... until Monday, the mayor said": the date cut from the speaker belongs to the claim before it.
+        const lead = leadingFragmentLength(sentence.text.slice(a.source.start, a.source.end));
+        if (lead > 0 && a.content.end <= a.source.start) {
+          const comma = sentence.text.lastIndexOf(",", a.source.start + lead);
+          a.content = { start: a.content.start, end: comma > a.source.start ? comma : a.source.start + lead };
+        }
         const id = register(a.source, sentence.start);
         if (id && !sourceIds.includes(id)) sourceIds.push(id);
       }
