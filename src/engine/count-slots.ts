@@ -4,26 +4,15 @@
  * Counts of anything else ("two years", "12 of the 19 emails") are not slots: they differ between
  * facts, not between accounts.
  */
+import { NUMBER_WORD_VALUES } from "../nlp/numbers.ts";
 
-const NUMBER_WORDS: Record<string, number> = {
+// Number words by value, plus the words an account counts with: "no", "a single", "lone", "several".
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  ...NUMBER_WORD_VALUES,
   no: 0,
-  zero: 0,
-  one: 1,
   single: 1,
   lone: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
   dozen: 12,
-  twenty: 20,
   several: 3,
   multiple: 2,
 };

@@ -30,7 +30,8 @@ export function diffDigests(before: Digest, after: Digest): DigestDiff {
   const pairs: { o: number; n: number; score: number; drift: number }[] = [];
   // Where a statement sits in its version (0 = top, 1 = bottom): a live story mostly keeps its order, so
   // between equally similar candidates the one at the same place is the same statement.
-  const place = (d: Digest, s: Statement) => (s.evidence[0]?.paragraph ?? 0) / Math.max(1, d.paragraphs.length);
+  const place = (d: Digest, s: Statement) =>
+    (s.evidence[0]?.paragraph ?? 0) / Math.max(1, d.paragraphs.length);
   oldTerms.forEach((o, oi) => {
     newTerms.forEach((n, ni) => {
       const exact = o.s.evidence[0]?.quote === n.s.evidence[0]?.quote;

@@ -1,5 +1,5 @@
+import { numberValues } from "../../nlp/numbers.ts";
 import { locateQuote } from "./grounding.ts";
-import { numberValues } from "./numbers.ts";
 
 /**
  * Checks the model's own wording of a claim against the statement's evidence (which is already known to

@@ -1,10 +1,11 @@
 /**
  * The numbers a text states, by value, whether written in digits or words: "three" and "3" are the same
  * number, "twenty-one" is 21, "1,200" and "twelve hundred" are 1200, "2.5 million" is 2,500,000.
- * Used to check that a model's wording states no number its evidence does not.
+ * Used by the model checks (a claim states no number its evidence lacks) and by count slots.
  */
 
-const UNITS: Record<string, number> = {
+/** Number words up to ninety, by value. */
+export const NUMBER_WORD_VALUES: Readonly<Record<string, number>> = {
   zero: 0,
   one: 1,
   two: 2,
@@ -76,8 +77,8 @@ export function numberValues(text: string): Set<number> {
       current = digitValue(token);
       open = true;
       numeral = true;
-    } else if (token in UNITS) {
-      const value = UNITS[token] ?? 0;
+    } else if (token in NUMBER_WORD_VALUES) {
+      const value = NUMBER_WORD_VALUES[token] ?? 0;
       // "twenty one" adds up; "five six" and "5 six" are two numbers.
       if (open && !continues(value)) close();
       current += value;
