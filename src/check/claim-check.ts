@@ -53,7 +53,7 @@ function analyseMatched(index: ArticleIndex, f: ClaimFeatures): ClaimAnalysis {
     rule,
     conflicts,
     features: stanceFeatures(index, f, cues, rule, conflicts),
-    cueFeatures: cueFeatures(f, cues),
+    cueFeatures: cueFeatures(f, cues, index),
   };
 }
 
@@ -120,17 +120,13 @@ const RULE_STANCE: Record<Verdict, Stance> = {
 };
 
 /**
- * The model settles "states it" against "only discusses it" where it is confident enough to overrule
- * the rules; rejecting a claim stays with the rules, whose debunk and denial cues carried over to the
- * development pairs better than the model's (scripts/train-check.ts compares both by cross-validation).
+ * The model decides the stance of a claim the article is about; where the weights say so (chosen by
+ * cross-validation), a rejection found by the hand-written rules' debunk and denial cues stands.
  */
 function decideStance(a: ClaimAnalysis, model: StanceModel): Stance {
-  const ruled = RULE_STANCE[a.rule.verdict];
-  if (ruled === "disagree") return ruled;
+  if (model.weights.rulesReject && RULE_STANCE[a.rule.verdict] === "disagree") return "disagree";
   const p = model.probabilities(a.features, a.cueFeatures);
-  const top = Math.max(...p);
-  const stance = STANCES[p.indexOf(top)];
-  return stance && stance !== "disagree" && top >= model.weights.overrule ? stance : ruled;
+  return STANCES[p.indexOf(Math.max(...p))] ?? RULE_STANCE[a.rule.verdict];
 }
 
 /** The digest statement whose evidence holds the best-matching sentence, if any. */
