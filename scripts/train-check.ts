@@ -15,6 +15,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyseClaim } from "../src/check/claim-check.ts";
 import { ensembleScores } from "../src/check/gbdt.ts";
+import { RELATED_FEATURE_NAMES, relatedFeatures } from "../src/check/related-features.ts";
 import { isRelated } from "../src/check/rule-verdict.ts";
 import { FEATURE_NAMES } from "../src/check/stance-features.ts";
 import { STANCES, type StanceWeights, WEIGHTS_URL } from "../src/check/stance-model.ts";
@@ -59,7 +60,8 @@ const group: number[] = [];
 const CLASSES = [...STANCES, "unrelated"] as const;
 const UNRELATED = CLASSES.indexOf("unrelated");
 const RULE_STANCE = { confirmed: 0, contradicted: 1, unconfirmed: 2, disputed: 2, not_covered: 3 } as const;
-const related: boolean[] = [];
+const ruleRelated: boolean[] = [];
+const relatedX: number[][] = [];
 for (const p of pairs) {
   const body = bodies.get(p.bodyId);
   if (body === undefined) continue;
@@ -67,7 +69,8 @@ for (const p of pairs) {
   dense.push(a.features);
   sparse.push(a.cueFeatures);
   rule.push(RULE_STANCE[a.rule.verdict]);
-  related.push(isRelated(a.f));
+  ruleRelated.push(isRelated(a.f));
+  relatedX.push(relatedFeatures(a.index, a.f));
   Y.push(CLASSES.indexOf(p.stance));
   group.push(p.bodyId);
 }
@@ -203,6 +206,41 @@ const fmt = (r: { fnc: number; macro: number; f1: number[] }): string =>
   `FNC-1 ${(100 * r.fnc).toFixed(1)}%, macro-F1 ${r.macro.toFixed(3)} (${CLASSES.map((s, k) => `${s} ${(r.f1[k] ?? 0).toFixed(3)}`).join(", ")})`;
 
 console.log(`the hand-written rules alone: ${fmt(score(Y, rule))}`);
+const related: boolean[] = new Array<boolean>(X.length).fill(false);
+
+// Relatedness first: a two-class ensemble (unrelated, related) on every pair, its out-of-fold
+// decisions feed the stance evaluation below exactly as the checker uses them.
+const RELATED_ROUNDS = Number(opt("related-rounds", "100"));
+const isRelatedGold = Y.map((y) => (y === UNRELATED ? 0 : 1));
+const relatedFit = (idx: readonly number[]) =>
+  fitEnsemble(
+    idx.map((i) => relatedX[i] ?? []),
+    idx.map((i) => isRelatedGold[i] ?? 0),
+    2,
+    idx.map(() => 1),
+    treeOptions(RELATED_ROUNDS),
+  );
+const relatedMargin = new Array<number>(X.length).fill(0);
+for (let k = 0; k < folds; k++) {
+  const model = relatedFit(all.filter((i) => foldOf(group[i] ?? 0) !== k));
+  for (const i of all) {
+    if (foldOf(group[i] ?? 0) !== k) continue;
+    const [u = 0, r = 0] = ensembleScores(model, relatedX[i] ?? []);
+    relatedMargin[i] = r - u;
+  }
+}
+const relatedErrors = (decide: (i: number) => boolean): number =>
+  all.filter((i) => decide(i) !== (isRelatedGold[i] === 1)).length;
+let margin = 0;
+for (const m of [-1, -0.5, 0, 0.5, 1])
+  if (
+    relatedErrors((i) => (relatedMargin[i] ?? 0) > m) < relatedErrors((i) => (relatedMargin[i] ?? 0) > margin)
+  )
+    margin = m;
+for (let i = 0; i < X.length; i++) related[i] = (relatedMargin[i] ?? 0) > margin;
+console.log(
+  `relatedness errors (cross-validated): rule ${relatedErrors((i) => ruleRelated[i] === true)}, learned ${relatedErrors((i) => related[i] === true)} of ${X.length} (margin ${margin})`,
+);
 
 const checkpoints = opt("rounds", "60,100,150").split(",").map(Number);
 let chosen = { alpha: 0, rounds: 0, rulesReject: false, offsets: [0, 0, 0], cv: score(Y, Y), value: -1 };
@@ -236,6 +274,7 @@ console.log(
   `chosen: alpha ${chosen.alpha}, rounds ${chosen.rounds}, rules reject ${chosen.rulesReject}, offsets ${chosen.offsets.join(" ")}; cross-validated ${fmt(chosen.cv)}`,
 );
 
+const relatedFinal = relatedFit(all);
 const fitIdx = all.filter(trainable);
 const final = fitModel(
   fitIdx.map((i) => X[i] ?? []),
@@ -255,12 +294,24 @@ const weights: StanceWeights = {
     ),
   },
   rulesReject: chosen.rulesReject,
+  related: {
+    features: [...RELATED_FEATURE_NAMES],
+    ensemble: {
+      depth: relatedFinal.depth,
+      base: relatedFinal.base.map(round),
+      trees: relatedFinal.trees.map((r) =>
+        r.map((t) => ({ feature: t.feature, threshold: t.threshold.map(round), value: t.value.map(round) })),
+      ),
+    },
+    margin,
+  },
   trained: {
     data: "FNC-1 training pairs (fnc1-pairs.jsonl, fnc1-bodies.jsonl)",
     pairs: X.length,
     relatedPairs: fitIdx.length,
     bodies: bodies.size,
     classWeightAlpha: chosen.alpha,
+    relatedRounds: RELATED_ROUNDS,
     rounds: chosen.rounds,
     learningRate: treeOptions(0).learningRate,
     folds,

@@ -9,7 +9,8 @@ import type { ClaimCheck, Statement, Verdict } from "../digest/schema.ts";
 import { type ArticleIndex, type IndexedSentence, indexArticle } from "./article-index.ts";
 import { type ClaimFeatures, claimFeatures, PARAMS, type StanceCues, stanceCues } from "./claim-features.ts";
 import { negatedOppositeAgreement, oppositeMatches, type PolarityConflict } from "./polarity.ts";
-import { claimDenies, isRelated, type RuleVerdict, ruleVerdict } from "./rule-verdict.ts";
+import { relatedFeatures } from "./related-features.ts";
+import { claimDenies, type RuleVerdict, ruleVerdict } from "./rule-verdict.ts";
 import { conflictsNear, cueFeatures, polarityOfSentence, stanceFeatures } from "./stance-features.ts";
 import { STANCES, type Stance, type StanceModel, shippedStanceModel } from "./stance-model.ts";
 
@@ -148,7 +149,8 @@ export function checkClaim(article: string, claim: string, options: CheckOptions
   const foundTerms = f.terms.filter((t) => (index.sentenceFreq.get(t) ?? 0) > 0).length;
   const where = f.matches[0] ? ` (best in ¶${f.matches[0].sentence.paragraph})` : "";
   const overlap = `${foundTerms} of ${n} key terms found${where}`;
-  if (!isRelated(f)) {
+  const model = options.model ?? shippedStanceModel();
+  if (!model.related(relatedFeatures(index, f))) {
     return {
       verdict: "not_covered",
       evidence: [],
@@ -158,7 +160,6 @@ export function checkClaim(article: string, claim: string, options: CheckOptions
   // Stance features only for claims the article is about: most claims in a batch are not.
   const a = analyseMatched(index, f);
   const { cues } = a;
-  const model = options.model ?? shippedStanceModel();
   const stance = decideStance(a, model);
   const agreeing = claimDenies(f) ? agreesByNegatedOpposite(a) : undefined;
   if (agreeing) {

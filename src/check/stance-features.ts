@@ -14,6 +14,7 @@ import {
   polarityConflicts,
   polarityOf,
 } from "./polarity.ts";
+import { TERM_OVERLAP_NAMES } from "./related-features.ts";
 import type { RuleVerdict } from "./rule-verdict.ts";
 
 // Sentence polarity is claim-independent: computed once per indexed sentence.
@@ -37,15 +38,7 @@ const flag = (b: boolean): number => (b ? 1 : 0);
 
 const BASE_FEATURE_NAMES = [
   "bias_related",
-  "coverage",
-  "mass",
-  "best",
-  "second",
-  "coverage_x_best",
-  "related_rule",
-  "terms_log",
-  "numbers_matched",
-  "numbers_missing",
+  ...TERM_OVERLAP_NAMES,
   "opposite_matches",
   "claim_negated",
   "claim_debunk",

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { EnsembleSchema, ensembleScores, softmax } from "./gbdt.ts";
+import { RELATED_FEATURE_NAMES } from "./related-features.ts";
 import { FEATURE_NAMES } from "./stance-features.ts";
 
 /** What the model decides between, for a claim the article is about (relatedness is decided before). */
@@ -23,6 +24,13 @@ export const StanceWeightsSchema = z.object({
    * cross-validation: the rules' debunk and denial cues are a high-precision signal of their own).
    */
   rulesReject: z.boolean(),
+  /** Is the article about the claim at all: two classes (unrelated, related) over `RELATED_FEATURE_NAMES`. */
+  related: z.object({
+    features: z.array(z.string()),
+    ensemble: EnsembleSchema,
+    /** Related when the related score exceeds the unrelated one by more than this (chosen by cross-validation). */
+    margin: z.number(),
+  }),
   /** How the weights were made: data sizes, hyperparameters, cross-validated scores. */
   trained: z.record(z.string(), z.union([z.string(), z.number()])),
 });
@@ -35,6 +43,8 @@ export interface StanceModel {
    * sparse cue features (keys the model was not trained with are ignored).
    */
   probabilities(dense: readonly number[], sparse?: ReadonlyMap<string, number>): number[];
+  /** Whether the article is about the claim, from `relatedFeatures`. */
+  related(features: readonly number[]): boolean;
 }
 
 export function stanceModel(weights: StanceWeights): StanceModel {
@@ -45,12 +55,19 @@ export function stanceModel(weights: StanceWeights): StanceModel {
   const order = STANCES.map((s) => weights.classes.indexOf(s));
   if (order.some((i) => i < 0)) throw new Error("stance weights lack a class");
   const sparseKeys = weights.features.slice(names.length);
+  if (weights.related.features.join() !== RELATED_FEATURE_NAMES.join()) {
+    throw new Error("relatedness weights were trained on other features: run npm run train:check");
+  }
   return {
     weights,
     probabilities(dense, sparse) {
       const x = [...dense.slice(0, names.length), ...sparseKeys.map((k) => sparse?.get(k) ?? 0)];
       const p = softmax(ensembleScores(weights.ensemble, x));
       return order.map((c) => p[c] ?? 0);
+    },
+    related(features) {
+      const [unrelated = 0, related = 0] = ensembleScores(weights.related.ensemble, features);
+      return related - unrelated > weights.related.margin;
     },
   };
 }
