@@ -1,6 +1,6 @@
 /**
- * Offline claim checker: does an article support a one-line claim (a headline)? Relatedness comes
- * from content-word overlap; stance from a learned model (stance-model.ts) over general features:
+ * Offline claim checker: does an article support a one-line claim (a headline)? Relatedness and
+ * stance come from learned tree ensembles (stance-model.ts) over general features: term and bigram overlap,
  * debunk/denial and hedge cues near the sentences that match the claim, polarity (opposite
  * predicates, negation scope) and the hand-written rules' verdict. When the article's digest is at
  * hand, the checker agrees with the digest's own reading of the sentence that supports the claim.

@@ -154,9 +154,9 @@ function addCues(out: Map<string, number>, prefix: string, cues: readonly string
 }
 
 /**
- * Which cue words (of the general lexicons) stand where: in the claim and in the sentences that match
- * it (article-wide counts were tried: they identify bodies rather than stances, and lost in
- * cross-validation). Sparse: the model knows the keys it was trained with and ignores others.
+ * Which cue words (of the general lexicons) stand where: in the claim, in the sentences that match
+ * it and anywhere in the article (the trees read the last only together with the others; a linear
+ * model lost with them in cross-validation). Sparse: the model knows the keys it was trained with.
  */
 export function cueFeatures(f: ClaimFeatures, cues: StanceCues, index?: ArticleIndex): Map<string, number> {
   const out = new Map<string, number>();
