@@ -2,7 +2,7 @@
  * Fits the gradient-boosted tree ensemble of src/check/gbdt.ts: softmax loss, one tree per class per
  * round, second-order leaf values (-G / (H + lambda)), splits searched over at most `bins` quantile
  * thresholds per feature on histograms, so a round costs rows × features per tree level.
- * Deterministic: no sampling.
+ * Deterministic: row and feature sampling (if asked for) come from a fixed-seed generator.
  */
 import type { Ensemble, Tree } from "../src/check/gbdt.ts";
 
@@ -15,6 +15,19 @@ export interface GbdtOptions {
   /** Smallest hessian sum a leaf may hold. */
   minHessian: number;
   bins: number;
+  /** Share of rows each tree is grown on (stochastic boosting; 1: all). */
+  subsample?: number;
+  /** Share of features each tree may split on (1: all). */
+  colsample?: number;
+}
+
+/** A small deterministic generator: the same data always gives the same trees. */
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x / 2 ** 32;
+  };
 }
 
 /** Candidate thresholds per feature: distinct quantiles of the training values. */
@@ -70,6 +83,9 @@ export function fitEnsemble(
   const histG = new Float64Array(D * maxBins);
   const histH = new Float64Array(D * maxBins);
   const nodeOf = new Int32Array(n);
+  const rand = lcg(7);
+  const inSample = new Uint8Array(n);
+  const usable = new Uint8Array(D);
   for (let round = 0; round < o.rounds; round++) {
     const roundTrees: Tree[] = [];
     const P = new Float64Array(n * classes);
@@ -85,9 +101,11 @@ export function fitEnsemble(
       for (let k = 0; k < classes; k++) P[i * classes + k] = (P[i * classes + k] ?? 0) / sum;
     }
     for (let k = 0; k < classes; k++) {
+      for (let i = 0; i < n; i++) inSample[i] = rand() < (o.subsample ?? 1) ? 1 : 0;
+      for (let j = 0; j < D; j++) usable[j] = rand() < (o.colsample ?? 1) ? 1 : 0;
       for (let i = 0; i < n; i++) {
         const p = P[i * classes + k] ?? 0;
-        const w = sampleWeight[i] ?? 1;
+        const w = (sampleWeight[i] ?? 1) * (inSample[i] ?? 1);
         g[i] = w * (p - (ys[i] === k ? 1 : 0));
         h[i] = w * Math.max(p * (1 - p), 1e-6);
       }
@@ -122,6 +140,7 @@ export function fitEnsemble(
           let bestF = -1;
           let bestB = 0;
           for (let j = 0; j < D; j++) {
+            if (!usable[j]) continue;
             const c = cuts[j] ?? [];
             let GL = 0;
             let HL = 0;

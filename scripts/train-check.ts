@@ -106,7 +106,11 @@ function fitModel(rows: number[][], ys: number[], classWeight: number[], rounds:
     ys,
     K,
     ys.map((y) => classWeight[y] ?? 1),
-    treeOptions(rounds),
+    {
+      ...treeOptions(rounds),
+      subsample: Number(opt("subsample", "1")),
+      colsample: Number(opt("colsample", "1")),
+    },
   );
 }
 
@@ -312,6 +316,8 @@ const weights: StanceWeights = {
     bodies: bodies.size,
     classWeightAlpha: chosen.alpha,
     relatedRounds: RELATED_ROUNDS,
+    subsample: Number(opt("subsample", "1")),
+    colsample: Number(opt("colsample", "1")),
     rounds: chosen.rounds,
     learningRate: treeOptions(0).learningRate,
     folds,
