@@ -15,10 +15,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyseClaim } from "../src/check/claim-check.ts";
 import { ensembleScores } from "../src/check/gbdt.ts";
+import { buildIdf, useIdf } from "../src/check/idf.ts";
 import { RELATED_FEATURE_NAMES, relatedFeatures } from "../src/check/related-features.ts";
 import { isRelated } from "../src/check/rule-verdict.ts";
 import { FEATURE_NAMES } from "../src/check/stance-features.ts";
 import { STANCES, type StanceWeights, WEIGHTS_URL } from "../src/check/stance-model.ts";
+import { termsOf } from "../src/check/terms.ts";
 import { fitEnsemble, type GbdtOptions } from "./gbdt-fit.ts";
 
 const args = process.argv.slice(2);
@@ -29,6 +31,8 @@ const opt = (name: string, dflt: string): string => {
 const dataDir = opt("data", join(import.meta.dirname, "..", "..", "shared", "eval", "train"));
 const folds = Number(opt("folds", "5"));
 const dry = args.includes("--dry");
+// Hashed vocabulary: a few stems share a bucket (and its document frequency); the table stays small.
+const IDF_BUCKETS = 8192;
 
 interface Pair {
   bodyId: number;
@@ -46,6 +50,14 @@ const bodies = new Map(
     b.bodyId,
     b.text,
   ]),
+);
+// The IDF table first: the overlap features read it.
+useIdf(
+  buildIdf(
+    [...bodies.values()].map((text) => termsOf(text)),
+    IDF_BUCKETS,
+  ),
+  !dry,
 );
 // Sorted by body so the checker's per-article cache is reused.
 const pairs = readJsonl<Pair>(join(dataDir, "fnc1-pairs.jsonl")).sort((a, b) => a.bodyId - b.bodyId);

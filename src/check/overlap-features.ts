@@ -7,6 +7,7 @@
  */
 import type { ArticleIndex, IndexedSentence } from "./article-index.ts";
 import type { ClaimFeatures } from "./claim-features.ts";
+import { idfOf } from "./idf.ts";
 
 /** Sentences counted as the article's opening. */
 const LEAD = 2;
@@ -15,6 +16,9 @@ interface ArticleBigrams {
   all: Set<string>;
   lead: Set<string>;
   leadTerms: Set<string>;
+  /** TF-IDF weight of each term over the whole article, and the vector's norm. */
+  tfidf: Map<string, number>;
+  norm: number;
 }
 
 const bigramMemo = new WeakMap<ArticleIndex, ArticleBigrams>();
@@ -33,7 +37,17 @@ function articleBigrams(index: ArticleIndex): ArticleBigrams {
   let b = bigramMemo.get(index);
   if (!b) {
     const lead = index.sentences.slice(0, LEAD);
-    b = { all: new Set(), lead: new Set(), leadTerms: new Set(lead.flatMap((s) => [...s.terms])) };
+    const tfidf = new Map<string, number>();
+    for (const [t, f] of index.sentenceFreq) tfidf.set(t, Math.log1p(f) * idfOf(t));
+    let norm = 0;
+    for (const w of tfidf.values()) norm += w * w;
+    b = {
+      all: new Set(),
+      lead: new Set(),
+      leadTerms: new Set(lead.flatMap((s) => [...s.terms])),
+      tfidf,
+      norm: Math.sqrt(norm),
+    };
     bigramsOf(index.sentences, b.all);
     bigramsOf(lead, b.lead);
     bigramMemo.set(index, b);
@@ -52,6 +66,8 @@ export const OVERLAP_FEATURE_NAMES = [
   "claim_negation_odd",
   "best_negation_odd",
   "negation_parity_differs",
+  "tfidf_cosine",
+  "tfidf_best_cosine",
 ] as const;
 
 export function overlapFeatures(index: ArticleIndex, f: ClaimFeatures): number[] {
@@ -71,6 +87,19 @@ export function overlapFeatures(index: ArticleIndex, f: ClaimFeatures): number[]
   let shared = 0;
   if (best) for (const t of f.terms) if (best.terms.has(t)) shared++;
   const union = n + (best?.terms.size ?? 0) - shared;
+  // TF-IDF cosine of the claim (binary terms) with the article and with its best-matching sentence.
+  let dot = 0;
+  let claimNorm = 0;
+  let bestDot = 0;
+  for (const t of f.terms) {
+    const idf = idfOf(t);
+    claimNorm += idf * idf;
+    dot += idf * (b.tfidf.get(t) ?? 0);
+    if (best?.terms.has(t)) bestDot += idf * idf;
+  }
+  let bestNorm = 0;
+  if (best) for (const t of best.terms) bestNorm += idfOf(t) ** 2;
+  claimNorm = Math.sqrt(claimNorm);
   const claimOdd = f.claimNegated.length % 2;
   const bestOdd = (best?.negation.length ?? 0) % 2;
   return [
@@ -84,5 +113,7 @@ export function overlapFeatures(index: ArticleIndex, f: ClaimFeatures): number[]
     claimOdd,
     bestOdd,
     claimOdd !== bestOdd ? 1 : 0,
+    claimNorm > 0 && b.norm > 0 ? dot / (claimNorm * b.norm) : 0,
+    claimNorm > 0 && bestNorm > 0 ? bestDot / (claimNorm * Math.sqrt(bestNorm)) : 0,
   ];
 }

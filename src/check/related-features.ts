@@ -20,9 +20,14 @@ export const TERM_OVERLAP_NAMES = [
   "numbers_missing",
 ] as const;
 
-export const RELATED_FEATURE_NAMES = [...TERM_OVERLAP_NAMES, ...OVERLAP_FEATURE_NAMES.slice(0, 7)] as const;
+export const RELATED_FEATURE_NAMES = [
+  ...TERM_OVERLAP_NAMES,
+  ...OVERLAP_FEATURE_NAMES.slice(0, 7),
+  ...OVERLAP_FEATURE_NAMES.slice(-2),
+] as const;
 
 export function relatedFeatures(index: ArticleIndex, f: ClaimFeatures): number[] {
+  const overlap = overlapFeatures(index, f);
   return [
     f.coverage,
     f.mass,
@@ -33,6 +38,7 @@ export function relatedFeatures(index: ArticleIndex, f: ClaimFeatures): number[]
     Math.log1p(f.terms.length),
     f.numbersMatched > 0 ? 1 : 0,
     f.numbersMissing > 0 ? 1 : 0,
-    ...overlapFeatures(index, f).slice(0, 7),
+    ...overlap.slice(0, 7),
+    ...overlap.slice(-2),
   ];
 }
