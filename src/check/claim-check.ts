@@ -1,6 +1,6 @@
 /**
- * Offline claim checker: does an article support a one-line claim (a headline)? Relatedness comes
- * from content-word overlap; stance from a learned model (stance-model.ts) over general features:
+ * Offline claim checker: does an article support a one-line claim (a headline)? Relatedness and
+ * stance come from learned tree ensembles (stance-model.ts) over general features: term and bigram overlap,
  * debunk/denial and hedge cues near the sentences that match the claim, polarity (opposite
  * predicates, negation scope) and the hand-written rules' verdict. When the article's digest is at
  * hand, the checker agrees with the digest's own reading of the sentence that supports the claim.
@@ -9,7 +9,8 @@ import type { ClaimCheck, Statement, Verdict } from "../digest/schema.ts";
 import { type ArticleIndex, type IndexedSentence, indexArticle } from "./article-index.ts";
 import { type ClaimFeatures, claimFeatures, PARAMS, type StanceCues, stanceCues } from "./claim-features.ts";
 import { negatedOppositeAgreement, oppositeMatches, type PolarityConflict } from "./polarity.ts";
-import { claimDenies, isRelated, type RuleVerdict, ruleVerdict } from "./rule-verdict.ts";
+import { relatedFeatures } from "./related-features.ts";
+import { claimDenies, type RuleVerdict, ruleVerdict } from "./rule-verdict.ts";
 import { conflictsNear, cueFeatures, polarityOfSentence, stanceFeatures } from "./stance-features.ts";
 import { STANCES, type Stance, type StanceModel, shippedStanceModel } from "./stance-model.ts";
 
@@ -53,7 +54,7 @@ function analyseMatched(index: ArticleIndex, f: ClaimFeatures): ClaimAnalysis {
     rule,
     conflicts,
     features: stanceFeatures(index, f, cues, rule, conflicts),
-    cueFeatures: cueFeatures(f, cues),
+    cueFeatures: cueFeatures(f, cues, index),
   };
 }
 
@@ -120,17 +121,13 @@ const RULE_STANCE: Record<Verdict, Stance> = {
 };
 
 /**
- * The model settles "states it" against "only discusses it" where it is confident enough to overrule
- * the rules; rejecting a claim stays with the rules, whose debunk and denial cues carried over to the
- * development pairs better than the model's (scripts/train-check.ts compares both by cross-validation).
+ * The model decides the stance of a claim the article is about; where the weights say so (chosen by
+ * cross-validation), a rejection found by the hand-written rules' debunk and denial cues stands.
  */
 function decideStance(a: ClaimAnalysis, model: StanceModel): Stance {
-  const ruled = RULE_STANCE[a.rule.verdict];
-  if (ruled === "disagree") return ruled;
+  if (model.weights.rulesReject && RULE_STANCE[a.rule.verdict] === "disagree") return "disagree";
   const p = model.probabilities(a.features, a.cueFeatures);
-  const top = Math.max(...p);
-  const stance = STANCES[p.indexOf(top)];
-  return stance && stance !== "disagree" && top >= model.weights.overrule ? stance : ruled;
+  return STANCES[p.indexOf(Math.max(...p))] ?? RULE_STANCE[a.rule.verdict];
 }
 
 /** The digest statement whose evidence holds the best-matching sentence, if any. */
@@ -152,7 +149,8 @@ export function checkClaim(article: string, claim: string, options: CheckOptions
   const foundTerms = f.terms.filter((t) => (index.sentenceFreq.get(t) ?? 0) > 0).length;
   const where = f.matches[0] ? ` (best in ¶${f.matches[0].sentence.paragraph})` : "";
   const overlap = `${foundTerms} of ${n} key terms found${where}`;
-  if (!isRelated(f)) {
+  const model = options.model ?? shippedStanceModel();
+  if (!model.related(relatedFeatures(index, f))) {
     return {
       verdict: "not_covered",
       evidence: [],
@@ -162,7 +160,6 @@ export function checkClaim(article: string, claim: string, options: CheckOptions
   // Stance features only for claims the article is about: most claims in a batch are not.
   const a = analyseMatched(index, f);
   const { cues } = a;
-  const model = options.model ?? shippedStanceModel();
   const stance = decideStance(a, model);
   const agreeing = claimDenies(f) ? agreesByNegatedOpposite(a) : undefined;
   if (agreeing) {

@@ -6,6 +6,7 @@
 import { stem } from "../nlp/text.ts";
 import type { ArticleIndex, IndexedSentence } from "./article-index.ts";
 import { type ClaimFeatures, PARAMS, type StanceCues } from "./claim-features.ts";
+import { OVERLAP_FEATURE_NAMES, overlapFeatures } from "./overlap-features.ts";
 import {
   oppositeMatches,
   type Polarity,
@@ -13,6 +14,7 @@ import {
   polarityConflicts,
   polarityOf,
 } from "./polarity.ts";
+import { TERM_OVERLAP_NAMES } from "./related-features.ts";
 import type { RuleVerdict } from "./rule-verdict.ts";
 
 // Sentence polarity is claim-independent: computed once per indexed sentence.
@@ -34,17 +36,9 @@ export function conflictsNear(f: ClaimFeatures, near: readonly IndexedSentence[]
 const log1 = (n: number): number => Math.log1p(n);
 const flag = (b: boolean): number => (b ? 1 : 0);
 
-export const FEATURE_NAMES = [
+const BASE_FEATURE_NAMES = [
   "bias_related",
-  "coverage",
-  "mass",
-  "best",
-  "second",
-  "coverage_x_best",
-  "related_rule",
-  "terms_log",
-  "numbers_matched",
-  "numbers_missing",
+  ...TERM_OVERLAP_NAMES,
   "opposite_matches",
   "claim_negated",
   "claim_debunk",
@@ -94,7 +88,8 @@ export const FEATURE_NAMES = [
   "rule_not_covered",
 ] as const;
 
-export type FeatureName = (typeof FEATURE_NAMES)[number];
+export const FEATURE_NAMES = [...BASE_FEATURE_NAMES, ...OVERLAP_FEATURE_NAMES] as const;
+type FeatureName = (typeof BASE_FEATURE_NAMES)[number];
 
 /** Debunk and denial cues per sentence over the whole article: claim-independent, computed once. */
 interface ArticleDensities {
@@ -121,6 +116,20 @@ function cueCount(sentences: readonly IndexedSentence[], pick: (s: IndexedSenten
   return n;
 }
 
+/** Cue words anywhere in the article (claim-independent, memoised): presence per cue word. */
+const bodyCueMemo = new WeakMap<ArticleIndex, Map<string, number>>();
+function bodyCues(index: ArticleIndex): Map<string, number> {
+  let m = bodyCueMemo.get(index);
+  if (!m) {
+    const counts = new Map<string, number>();
+    for (const s of index.sentences)
+      addCues(counts, "body:", [...s.refute, ...s.weakRefute, ...s.denial, ...s.hedge]);
+    m = new Map([...counts].map(([k, v]) => [k, Math.log1p(v)]));
+    bodyCueMemo.set(index, m);
+  }
+  return m;
+}
+
 /** A cue as a feature key: lower case, each word stemmed ("hoaxes" and "hoax" meet). */
 function cueKey(cue: string): string {
   let key = cueKeys.get(cue);
@@ -145,12 +154,13 @@ function addCues(out: Map<string, number>, prefix: string, cues: readonly string
 }
 
 /**
- * Which cue words (of the general lexicons) stand where: in the claim and in the sentences that match
- * it (article-wide counts were tried: they identify bodies rather than stances, and lost in
- * cross-validation). Sparse: the model knows the keys it was trained with and ignores others.
+ * Which cue words (of the general lexicons) stand where: in the claim, in the sentences that match
+ * it and anywhere in the article (the trees read the last only together with the others; a linear
+ * model lost with them in cross-validation). Sparse: the model knows the keys it was trained with.
  */
-export function cueFeatures(f: ClaimFeatures, cues: StanceCues): Map<string, number> {
+export function cueFeatures(f: ClaimFeatures, cues: StanceCues, index?: ArticleIndex): Map<string, number> {
   const out = new Map<string, number>();
+  if (index) for (const [k, v] of bodyCues(index)) out.set(k, v);
   const near = new Map<string, number>();
   for (const s of cues.near)
     addCues(near, "near:", [...s.refute, ...s.weakRefute, ...s.denial, ...s.hedge, ...s.weakHedge]);
@@ -236,5 +246,5 @@ export function stanceFeatures(
     rule_contradicted: flag(rule.verdict === "contradicted"),
     rule_not_covered: flag(rule.verdict === "not_covered"),
   };
-  return FEATURE_NAMES.map((name) => v[name]);
+  return [...BASE_FEATURE_NAMES.map((name) => v[name]), ...overlapFeatures(index, f)];
 }

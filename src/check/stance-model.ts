@@ -1,11 +1,13 @@
 /**
- * The learned stance model: multinomial logistic regression over `stanceFeatures` deciding whether an
- * article that is about a claim agrees with it, rejects it or only discusses it, trained by
- * `npm run train:check` (scripts/train-check.ts) and shipped as src/check/weights.json (numbers only,
- * no text). Features are standardised with the training mean and scale stored beside the weights.
+ * The learned stance model: a small gradient-boosted tree ensemble (gbdt.ts) over `stanceFeatures`
+ * and the sparse cue-word features, deciding whether an article that is about a claim agrees with it,
+ * rejects it or only discusses it. Trained by `npm run train:check` (scripts/train-check.ts) and
+ * shipped as src/check/weights.json (numbers and feature names only, no text).
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { EnsembleSchema, ensembleScores, softmax } from "./gbdt.ts";
+import { RELATED_FEATURE_NAMES } from "./related-features.ts";
 import { FEATURE_NAMES } from "./stance-features.ts";
 
 /** What the model decides between, for a claim the article is about (relatedness is decided before). */
@@ -13,16 +15,23 @@ export const STANCES = ["agree", "disagree", "discuss"] as const;
 export type Stance = (typeof STANCES)[number];
 
 export const StanceWeightsSchema = z.object({
+  /** Dense feature names (`FEATURE_NAMES`), then the sparse cue-word keys the model reads. */
   features: z.array(z.string()),
   classes: z.array(z.enum(STANCES)),
-  mean: z.array(z.number()),
-  scale: z.array(z.number()),
-  /** One row per class, one column per feature. */
-  weights: z.array(z.array(z.number())),
-  bias: z.array(z.number()),
-  /** The model overrules the hand-written rules only at this probability or above (chosen by cross-validation). */
-  overrule: z.number().min(0).max(1),
-  /** How the weights were made: data sizes, regularisation, cross-validated scores. */
+  ensemble: EnsembleSchema,
+  /**
+   * Whether a rejection found by the hand-written rules stands whatever the model says (chosen by
+   * cross-validation: the rules' debunk and denial cues are a high-precision signal of their own).
+   */
+  rulesReject: z.boolean(),
+  /** Is the article about the claim at all: two classes (unrelated, related) over `RELATED_FEATURE_NAMES`. */
+  related: z.object({
+    features: z.array(z.string()),
+    ensemble: EnsembleSchema,
+    /** Related when the related score exceeds the unrelated one by more than this (chosen by cross-validation). */
+    margin: z.number(),
+  }),
+  /** How the weights were made: data sizes, hyperparameters, cross-validated scores. */
   trained: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 export type StanceWeights = z.infer<typeof StanceWeightsSchema>;
@@ -34,6 +43,8 @@ export interface StanceModel {
    * sparse cue features (keys the model was not trained with are ignored).
    */
   probabilities(dense: readonly number[], sparse?: ReadonlyMap<string, number>): number[];
+  /** Whether the article is about the claim, from `relatedFeatures`. */
+  related(features: readonly number[]): boolean;
 }
 
 export function stanceModel(weights: StanceWeights): StanceModel {
@@ -43,35 +54,20 @@ export function stanceModel(weights: StanceWeights): StanceModel {
   }
   const order = STANCES.map((s) => weights.classes.indexOf(s));
   if (order.some((i) => i < 0)) throw new Error("stance weights lack a class");
-  const rows = order.map((c) => weights.weights[c] ?? []);
-  const bias = order.map((c) => weights.bias[c] ?? 0);
-  const D = names.length;
-  const sparseIndex = new Map(weights.features.slice(D).map((name, i) => [name, D + i]));
-  const scaleOf = (j: number): number => weights.scale[j] || 1;
-  // An absent sparse feature is a standardised (0 - mean) / scale: folded into one constant per class.
-  const absent = rows.map((row) => {
-    let sum = 0;
-    for (let j = D; j < weights.features.length; j++)
-      sum -= ((row[j] ?? 0) * (weights.mean[j] ?? 0)) / scaleOf(j);
-    return sum;
-  });
+  const sparseKeys = weights.features.slice(names.length);
+  if (weights.related.features.join() !== RELATED_FEATURE_NAMES.join()) {
+    throw new Error("relatedness weights were trained on other features: run npm run train:check");
+  }
   return {
     weights,
     probabilities(dense, sparse) {
-      const z = rows.map((row, k) => {
-        let sum = (bias[k] ?? 0) + (absent[k] ?? 0);
-        for (let j = 0; j < D; j++)
-          sum += ((row[j] ?? 0) * ((dense[j] ?? 0) - (weights.mean[j] ?? 0))) / scaleOf(j);
-        for (const [key, value] of sparse ?? []) {
-          const j = sparseIndex.get(key);
-          if (j !== undefined) sum += ((row[j] ?? 0) * value) / scaleOf(j);
-        }
-        return sum;
-      });
-      const max = Math.max(...z);
-      const e = z.map((v) => Math.exp(v - max));
-      const total = e.reduce((a, b) => a + b, 0);
-      return e.map((v) => v / total);
+      const x = [...dense.slice(0, names.length), ...sparseKeys.map((k) => sparse?.get(k) ?? 0)];
+      const p = softmax(ensembleScores(weights.ensemble, x));
+      return order.map((c) => p[c] ?? 0);
+    },
+    related(features) {
+      const [unrelated = 0, related = 0] = ensembleScores(weights.related.ensemble, features);
+      return related - unrelated > weights.related.margin;
     },
   };
 }
