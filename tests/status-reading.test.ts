@@ -190,7 +190,7 @@ describe("source kinds from the article's own words", () => {
     const d = article(
       "Senator Ada Moreno toured the plant on Friday.",
       '"The report is wrong," Moreno spokesman Hal Pike said.',
-      "The files were moved, Carl Ennis, the undersecretary for management, wrote in a memo.",
+      "The files were moved, Carl Ennis, the undersecretary for logistics, wrote in a note to staff.",
     );
     expect(sourceKind(d, "Pike")).toBe("politician");
     expect(sourceKind(d, "Ennis")).toBe("official");

@@ -67,7 +67,7 @@ const CONTRACTIONS: [RegExp, string][] = [
 ];
 
 // Openings that frame the question without changing what it asks.
-// Idioms inside a question that ask nothing: "what kind of aircraft are we talking about".
+// Idioms inside a question that ask nothing: "what sort of car are we talking about".
 const IDIOMS =
   /\b(?:are|were|is)\s+(?:we|you|they)\s+talking\s+about\b|\bin\s+the\s+first\s+place\b|\bat\s+all\b|\bright\s+now\b|\bup\s+for\s+grabs\b|\bso\s+far\b|\bin\s+total\b|\bat\s+this\s+point\b/gi;
 

@@ -55,7 +55,7 @@ export const TUNING: Tuning = {
 
 /** How many tokens apart a number and the thing it counts may be ("14 air strikes", "85 of the 154 meetings"). */
 const COUNT_WINDOW = 4;
-/** How many tokens apart a speaker and a speech word may be ("Hicks, a spokeswoman for Trump, did not respond"). */
+/** How many tokens apart a speaker and a speech word may be ("Ross, a spokeswoman for the mayor, did not respond"). */
 const SPEAKER_WINDOW = 5;
 
 /** A sentence saying something is not known: it answers any question about that thing. */

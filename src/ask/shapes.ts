@@ -65,7 +65,7 @@ const capitalised = (alternatives: string) =>
 
 /**
  * A place: a preposition of place before a name or a place noun, a few modifiers allowed between
- * ("in an affluent west London suburb", "near the port city of Barawe"); a possessive before a place noun
+ * ("in a quiet north Leeds suburb", "near the harbour town of Kelby"); a possessive before a place noun
  * ("his family home").
  */
 export const WHERE = new RegExp(

@@ -35,7 +35,7 @@ export function claimSpine(text: string): string {
 
 /**
  * "If the governor withdraws, she would ..." / "..., if its claims are true, ...": a condition on the
- * claim itself, so the claim is not asserted. An "if" inside an object ("talking about what will happen
+ * claim itself, so the claim is not asserted. An "if" inside an object ("asked what would happen
  * if ...") does not count: only one that opens the claim or stands between commas.
  */
 const CONDITION =

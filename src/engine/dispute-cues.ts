@@ -30,7 +30,7 @@ const DISMISSED_AS_FALSE = new RegExp(
 const ANAPHOR_NOT_TRUE =
   /\b(that|this|it)\s+(?:(?:simply|just|is|was)\s+)?(?:isn['’]t|wasn['’]t|is not|was not)\s+(?:at all\s+)?true\b/i;
 
-/** "there had been no such crime": a negation of what was mentioned before. */
+/** "there was no such attack": a negation of what was mentioned before. */
 const NO_SUCH = /\bno such\s+[\p{L}-]+/iu;
 
 /**
@@ -46,7 +46,7 @@ const DOUBT = new RegExp(
 const MISREPRESENTS =
   /\b(?:cherry-?pick(?:ed|ing|s)?|distort(?:ed|ing|s|ion)|misrepresent(?:ed|ing|s|ation)?|mischaracteri[sz](?:e|ed|es|ing|ation)|misconstru(?:e|ed|es|ing)|misquot(?:e|ed|es|ing))\b/i;
 
-/** "it turned out the pope had not made the comment": the reporter finds an account untrue. */
+/** "it turned out the minister had never said it": the reporter finds an account untrue. */
 const TURNED_OUT_NOT =
   /\b(?:it|this)\s+(?:later\s+)?(?:turned out|emerged|became clear|was revealed|was later revealed)\s+(?:that\s+)?([^,;.]{3,100}?\b(?:had not|did not|didn['’]t|hadn['’]t|was not|wasn['’]t|were not|never)\b[^,;.]{0,80})/i;
 

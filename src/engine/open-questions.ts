@@ -25,7 +25,7 @@ const NO_INFO = new RegExp(
   `\\b(?:no|not\\s+(?:\\w+\\s+){0,2}any|nor\\s+any|without\\s+any)\\s+(?:(?:immediate|further|other|more|official|exact|additional|public|new)\\s+){0,2}${INFO_NOUN}\\b`,
   "i",
 );
-// "key details about the incident are missing", "the motive remains unknown".
+// "key details of the crash are missing", "the motive remains unknown".
 const INFO_ABSENT = new RegExp(
   `\\b${INFO_NOUN}\\b[^.;:]{0,60}?\\b(?:(?:is|are|was|were|remains?|remained)\\s+)(?:still\\s+)?(?:missing|unavailable|not\\s+available|scarce|sketchy|withheld)\\b`,
   "i",

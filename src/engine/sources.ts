@@ -163,7 +163,7 @@ export class SourceRegistry {
     return describedKindOf(e.names.keys(), this.described) ?? own;
   }
 
-  /** Named by a proper name ("Amazon", "Jane Roe") rather than a common noun ("the singer"). */
+  /** Named by a proper name ("Acme", "Jane Roe") rather than a common noun ("the singer"). */
   isNamed(id: string): boolean {
     const entry = this.byId.get(id);
     return entry ? [...entry.names.keys()].some((n) => /^\p{Lu}/u.test(n)) : false;

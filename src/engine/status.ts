@@ -22,7 +22,7 @@ export interface StatusInput {
     kind: SourceKind;
     anonymous: boolean;
     person?: boolean;
-    /** Named by a proper name ("Amazon", "Jane Roe"), not by a common noun ("the singer"). */
+    /** Named by a proper name ("Acme", "Jane Roe"), not by a common noun ("the singer"). */
     named?: boolean;
   };
   /**
@@ -79,8 +79,8 @@ const ACT_PREDICATE =
 const NOT_SELF_AUTHORITY: ReadonlySet<SourceKind> = new Set(["witness", "claimant", "social"]);
 
 /**
- * A speaker is the authority on its own plans and acts: "the guitarist explained that he is planning a
- * tour", "Amazon told us it has not announced any plans", "the president says (he) has convened the
+ * A speaker is the authority on its own plans and acts: "the singer explained that she is planning a
+ * tour", "the retailer told us it has no plans to sell the unit", "the president says (he) has convened the
  * council". Not on its own states or views ("he was innocent", "she disagrees").
  */
 function selfAct(spine: string, source: NonNullable<StatusInput["source"]>): string | undefined {
@@ -198,7 +198,7 @@ function readNarration(spine: string): StatusReading {
   return reading("confirmed", "the reporter's own narration");
 }
 
-// ", which said Amazon would ...": the clause reports what its head said.
+// ", which said Acme would ...": the clause reports what its head said.
 const ASIDE_REPORT =
   /^(?:who|which)\s+(?:(?:has|have|had)\s+)?(?:said|says|told|tells|reported|reports|claimed|claims|alleged|alleges|wrote|writes|posted|tweeted)\b/i;
 
