@@ -137,3 +137,24 @@ describe("the linguistic layer", () => {
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
   });
 });
+
+describe("speakers the rules read from the sentence's structure", () => {
+  it("a titled name with the place it is from, after a quotation, is the speaker", () => {
+    const { statement } = speakersOf(
+      "The harbour plan drew criticism on Tuesday.\n\n" +
+        "“The plan should be withdrawn, not defended,” former Gov. Jane Roe of Utah said on Twitter.",
+    );
+    expect(statement("should be withdrawn").names).toEqual(["Jane Roe"]);
+  });
+
+  it("a named outlet someone told is credited as well, and is not part of the claim", () => {
+    const { statement, digest } = speakersOf(
+      "The river flooded the lower town on Sunday.\n\n" +
+        "John Doe, head of the town council, told Harbour Radio the water had reached the church steps.",
+    );
+    const st = statement("reached the church steps");
+    expect(st.names).toEqual(["John Doe", "Harbour Radio"]);
+    expect(st.claim).not.toContain("Harbour Radio");
+    expect(digest.sources.find((s) => s.name === "Harbour Radio")?.kind).toBe("media");
+  });
+});

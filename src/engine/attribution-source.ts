@@ -52,11 +52,14 @@ export function sourceLooksValid(phrase: string): boolean {
   return /^[a-z-]+s$/i.test(trimmed) && !/^(this|its|was|has|is|as|us|thus|yes)$/i.test(trimmed);
 }
 
-/** A name after its lower-case title: "longtime pollster Jane Roe", "panel Chairman Rep. John Doe (R-Utah)". */
+/**
+ * A name after its lower-case title: "longtime pollster Jane Roe", "panel Chairman Rep. John Doe (R-Utah)",
+ * also with the place it is from: "former Gov. Jane Roe of Utah".
+ */
 function titledName(phrase: string): boolean {
   const m =
-    /^((?:[\p{L}'’.-]+\s+){0,5}?)\p{Lu}[\p{L}'’.-]*\s+\p{Lu}[\p{L}'’-]+(?:\s*\([^()]{1,30}\)?)?$/u.exec(
-      phrase,
+    /^((?:[\p{L}'’.-]+\s+){0,5}?)\p{Lu}[\p{L}'’.-]*\s+\p{Lu}[\p{L}'’-]+(?:\s*\([^()]{1,30}\)?|\s+of\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3})?$/u.exec(
+      phrase.trim(),
     );
   if (!m) return false;
   const lead = m[1] ?? "";

@@ -30,6 +30,26 @@ export interface Attribution {
   content: Range;
   /** "..., said S": the source follows the verb. */
   inverted?: boolean;
+  /** "S told Time magazine C": whom S told, when it is named; a source of the report too. */
+  recipient?: Range;
+}
+
+// "told CNN", "told The Associated Press", "told Time magazine": a named hearer right after the verb.
+const NAMED_HEARER =
+  /^\s+((?:[Tt]he\s+)?\p{Lu}[\p{L}.'’&-]*(?:\s+(?:\p{Lu}[\p{L}.'’&-]*|of|magazine|newspaper|radio|television|TV))*)(?=\s|,|$)/u;
+
+/** The named hearer of "told"/"tells": "Roe told Reuters that C". Its content then starts after it. */
+function withRecipient(s: string, a: Attribution): Attribution {
+  if (a.inverted || !/^(?:told|tells|tell|has told|had told)$/i.test(a.cue)) return a;
+  const at = s.slice(a.source.end).search(/\btol?d\b|\btells?\b/i);
+  if (at < 0) return a;
+  const verbEnd = a.source.end + at + (/^tells/i.test(s.slice(a.source.end + at)) ? 5 : 4);
+  const m = NAMED_HEARER.exec(s.slice(verbEnd));
+  if (!m?.[1] || verbEnd + m[0].length > a.content.end) return a;
+  const start = verbEnd + m[0].length - m[1].length;
+  const recipient = { start, end: start + m[1].length };
+  const content = a.content.start < recipient.end ? trimContent(s, recipient.end, a.content.end) : a.content;
+  return { ...a, recipient, content };
 }
 
 const OPEN_QUOTE = /^\s*(?:["“”]|'')/;
@@ -328,13 +348,20 @@ function verbIsUsable(s: string, at: number, verb: string): boolean {
   return true;
 }
 
+/** Whether the offset falls between a "(" and its ")". */
+function insideParentheses(s: string, at: number): boolean {
+  const open = s.lastIndexOf("(", at);
+  return open >= 0 && s.lastIndexOf(")", at) < open && s.indexOf(")", at) > at;
+}
+
 const VERB_RE = new RegExp(`(?<![\\p{L}-])(${VERBS})(?![\\p{L}-])`, "giu");
 
 /** All attributions in a sentence, the outermost first. */
 export function findAttributions(s: string): Attribution[] {
   const found: Attribution[] = [];
-  const push = (a: Attribution | null) => {
-    if (!a || a.source.end <= a.source.start) return;
+  const push = (found1: Attribution | null) => {
+    if (!found1 || found1.source.end <= found1.source.start) return;
+    const a = withRecipient(s, found1);
     if (found.some((f) => f.source.start < a.source.end && a.source.start < f.source.end)) return;
     found.push(a);
   };
@@ -354,6 +381,8 @@ export function findAttributions(s: string): Attribution[] {
     // title-case headline: "Smith Says Talks Will Resume".
     if ((!/^\p{Ll}/u.test(verb) && !(titleCase && /^Say|^Said$/.test(verb))) || !verbIsUsable(s, at, verb))
       continue;
+    // "Jane Roe (who a blog says was there) said": an aside in parentheses is not the sentence's frame.
+    if (insideParentheses(s, at)) continue;
     const end = at + verb.length;
     if (/ing$/i.test(verb)) {
       // "S is warning that C": a progressive tense reads like the simple one.

@@ -185,6 +185,11 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
         const id = register(a.source, sentence.start);
         if (id && !sourceIds.includes(id)) sourceIds.push(id);
       }
+      // "S told Reuters C": the outlet S told reports C as well, after S.
+      for (const a of found) {
+        const id = a.recipient && sourceIds.length ? register(a.recipient, sentence.start) : undefined;
+        if (id && !sourceIds.includes(id)) sourceIds.push(id);
+      }
       const first = found[0] ?? null;
       const speakerUnknown = sourceIds.length === 0 && first !== null && unresolved !== undefined;
       const reading: Reading = {
