@@ -123,6 +123,24 @@ describe("the learned attribution tagger", () => {
     );
     expect(statement("plan for a new pier").names).toEqual(["city council"]);
   });
+
+  it("a named speaker counts on a weaker cue verb than a common noun does", () => {
+    const { statement } = speakersOf(
+      "The storm cut power to the island on Monday.\n\n" +
+        "John Doe pressed the council to reopen the pier before the summer.\n\n" +
+        "The old ferry pushed the barge back into the harbour before dawn.",
+    );
+    expect(statement("reopen the pier").names).toEqual(["John Doe"]);
+    expect(statement("barge back into the harbour").names).toEqual([]);
+  });
+
+  it("adds the speaker of a reported clause beside the one the rules find", () => {
+    const { statement } = speakersOf(
+      "The schools closed early on Friday.\n\n" +
+        "Mayor Jane Roe said on Monday that the teachers' union vowed to strike until the district restores the funding.",
+    );
+    expect(statement("vowed to strike").names).toEqual(["Jane Roe", "teachers' union"]);
+  });
 });
 
 describe("the linguistic layer", () => {

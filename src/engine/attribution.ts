@@ -32,6 +32,8 @@ export interface Attribution {
   inverted?: boolean;
   /** "S told Time magazine C": whom S told, when it is named; a source of the report too. */
   recipient?: Range;
+  /** The learned tagger's margin for its cue (rules leave it unset): how sure the reading is. */
+  confidence?: number;
 }
 
 // "told CNN", "told The Associated Press", "told Time magazine": a named hearer right after the verb.

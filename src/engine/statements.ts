@@ -2,6 +2,13 @@ import type { Paragraph, Statement } from "../digest/schema.ts";
 import { analysisView, type Span, splitSentences, trimSpan } from "../nlp/text.ts";
 import { type Attribution, findAttributions, quoteIntro, type Range, speakerLabel } from "./attribution.ts";
 import { learnedAttributions } from "./attribution-learned.ts";
+
+/**
+ * How sure the learned tagger must be of a cue to add its speaker to a sentence where the rules found
+ * another ("A said B wants C": the rules find A, the tagger B).
+ */
+const EXTEND_MARGIN = 0;
+
 import { isFragmentSource, leadingFragmentLength } from "./attribution-source.ts";
 import { asidesOf, isVerblessLine } from "./clause-scope.ts";
 import { describedKinds } from "./source-descriptions.ts";
@@ -174,11 +181,18 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
         return regionContaining(regions, src) < 0;
       };
       let found = findAttributions(sentence.text).filter(outsideQuotes);
-      // Where the rules find no speaker, the learned tagger may: cues the rules do not list.
+      // The learned tagger reads cues the rules do not list: the speaker where the rules find none, and
+      // a further speaker beside theirs when sure of its cue ("A said B wants C": the rules find A).
       // (A sentence wholly inside a quotation has no speaker of its own outside it: nothing to tag.)
       const quotedWhole = regions.some((q) => q.start < sentence.start && sentence.end <= q.end);
-      if (found.length === 0 && !quotedWhole)
-        found = learnedAttributions(sentence.text).filter(outsideQuotes);
+      if (!quotedWhole) {
+        const learned = learnedAttributions(sentence.text).filter(outsideQuotes);
+        const ruled = found;
+        const beside = (a: Attribution) =>
+          (a.confidence ?? 0) >= EXTEND_MARGIN &&
+          !ruled.some((r) => r.source.start < a.source.end && a.source.start < r.source.end);
+        found = ruled.length === 0 ? learned : [...ruled, ...learned.filter(beside)];
+      }
       const sourceIds: string[] = [];
       unresolved = undefined;
       for (const a of found) {
