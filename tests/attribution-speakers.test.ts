@@ -176,3 +176,16 @@ describe("speakers the rules read from the sentence's structure", () => {
     expect(digest.sources.find((s) => s.name === "Harbour Radio")?.kind).toBe("media");
   });
 });
+
+describe("what kind of source the article shows a speaker to be", () => {
+  it("'Gov.' before a name and a campaign run in a name make a politician", () => {
+    const { digest } = speakersOf(
+      "The Roe campaign bought new ads in the harbour towns on Friday.\n\n" +
+        "Jane Roe said the ferry fares would be cut in half.\n\n" +
+        "Gov. John Doe said the state could not afford the cut.",
+    );
+    const kindOf = (name: string) => digest.sources.find((s) => s.name === name)?.kind;
+    expect(kindOf("Jane Roe")).toBe("politician");
+    expect(kindOf("John Doe")).toBe("politician");
+  });
+});
