@@ -177,6 +177,17 @@ describe("speakers the rules read from the sentence's structure", () => {
   });
 });
 
+describe("the agent of a passive report is its source", () => {
+  it("'revealed by' a station and 'referred to by' a plural group name sources, without their adjuncts", () => {
+    const { sourceNames } = speakersOf(
+      "The harbour order came from a memo, which was revealed by the Coast FM station on Tuesday.\n\n" +
+        "The smugglers were referred to by former crew members as the Night Boats because of their dark hulls.",
+    );
+    expect(sourceNames).toContain("Coast FM station");
+    expect(sourceNames).toContain("former crew members");
+  });
+});
+
 describe("what kind of source the article shows a speaker to be", () => {
   it("'Gov.' before a name and a campaign run in a name make a politician", () => {
     const { digest } = speakersOf(

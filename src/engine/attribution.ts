@@ -294,11 +294,13 @@ function dashSigned(s: string): Attribution | null {
 
 function passiveClaim(s: string): Attribution | null {
   const m =
-    /\b(?:was|were|has been|have been)\s+(?:claimed|reported|announced|confirmed|denied)\s+by\s+([^,.;]{2,60})/i.exec(
+    /\b(?:(?:was|were|is|are|has been|have been|had been)\s+(?:first\s+)?(?:claimed|reported|announced|confirmed|denied|revealed|disclosed)|(?:referred to|described|cited|quoted))\s+by\s+([^,.;]{2,60})/i.exec(
       s,
     );
-  if (!m?.[1] || !sourceLooksValid(m[1])) return null;
-  const raw = m[1].replace(/,?\s+(?:which|who)\b.*$/i, "");
+  // The agent ends where an adjunct starts: "by former hostages as the Beatles", "by KBS on Tuesday".
+  const raw = m?.[1]?.replace(/,?\s+(?:which|who|as|because|after|when|on|in|at|during|last|this)\b.*$/i, "");
+  // After "by" a bare plural is an agent too: "by former hostages".
+  if (!m?.[1] || !raw || !(sourceLooksValid(raw) || /^(?:\p{Ll}+\s+){0,2}\p{Ll}+s$/u.test(raw))) return null;
   const start = m.index + m[0].indexOf(m[1]);
   return {
     source: trimSource(s, start, start + raw.length),
