@@ -188,6 +188,18 @@ describe("the agent of a passive report is its source", () => {
   });
 });
 
+describe("embedded posts", () => {
+  it("the signature line under a post names who wrote it and is no statement itself", () => {
+    const { statement, digest } = speakersOf(
+      "Rumours of a harbour closure spread online on Friday.\n\n" +
+        "Whoa, the harbour is closing next week and the fishermen were never warned. #harbour\n\n" +
+        "— Jane Roe (@janeroe_news) May 2, 2016",
+    );
+    expect(statement("harbour is closing next week").names).toEqual(["Jane Roe"]);
+    expect(digest.statements.some((s) => s.claim.includes("@janeroe_news"))).toBe(false);
+  });
+});
+
 describe("what kind of source the article shows a speaker to be", () => {
   it("'Gov.' before a name and a campaign run in a name make a politician", () => {
     const { digest } = speakersOf(

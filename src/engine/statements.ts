@@ -133,6 +133,15 @@ function joinAttributionTails(view: string, sentences: Span[]): Span[] {
   return out;
 }
 
+// "— Jane Roe (@janeroe) May 2, 2016": the signature line under an embedded post.
+const POST_SIGNATURE =
+  /^\s*[—―–-]{1,2}\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})\s*\(@\w{1,30}\)/u;
+
+/** The name signing an embedded post, when the paragraph is its signature line. */
+function signatureOf(text: string): string | undefined {
+  return POST_SIGNATURE.exec(text)?.[1];
+}
+
 /** Reads every kept sentence into statements: who said it, how sure it is, and where it stands. */
 export function extractStatements({ paragraphs, registry }: ExtractContext): Statement[] {
   const statements: Statement[] = [];
@@ -142,12 +151,16 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
   let carry: { sourceIds: string[]; cue: string } | undefined;
   // The speaker of the last quotation of the paragraph before, if it ended on one.
   let lastQuoted: { sourceIds: string[]; cue: string } | undefined;
-  for (const paragraph of paragraphs) {
+  paragraphs.forEach((paragraph, at) => {
     if (paragraph.junk) {
       carry = undefined;
       lastQuoted = undefined;
-      continue;
+      return;
     }
+    // An embedded post's signature line says who wrote the paragraph above it; it is no claim itself.
+    if (signatureOf(paragraph.text)) return;
+    const below = paragraphs[at + 1];
+    const signer = below && signatureOf(below.text);
     const view = analysisView(paragraph.text);
     let unresolved: string | undefined;
     const register = (phrase: Range, offset: number): string | undefined => {
@@ -165,7 +178,11 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
     };
     const regions = quoteRegions(view);
     const label = speakerLabel(view);
-    const labelId = label ? register(label.source, 0) : undefined;
+    const labelId = label
+      ? register(label.source, 0)
+      : signer
+        ? registry.add(parseSourcePhrase(signer), { paragraph: below.index, quote: signer })
+        : undefined;
     const all = joinAttributionTails(view, splitSentences(view));
 
     // Pass 1, in reading order so that "he" and "she" find the last person named: own attributions.
@@ -277,7 +294,7 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       carry = regionSpeaker.get(regions.length - 1);
     else if (labelId) carry = undefined;
     else carry = last?.openEnd && carry ? carry : undefined;
-  }
+  });
   // Names are filled in last, so a source merged under a better spelling later reads under that name.
   for (const st of statements) {
     st.rationale = st.rationale.replace(new RegExp(`${NAME_MARK}(\\w+)${NAME_MARK}`, "g"), (_, id: string) =>
