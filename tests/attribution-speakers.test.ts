@@ -188,6 +188,16 @@ describe("the agent of a passive report is its source", () => {
   });
 });
 
+describe("whom a report cites", () => {
+  it("the witnesses or sources a body cites are sources of the statement too", () => {
+    const { statement } = speakersOf(
+      "Smoke rose over the port on Monday.\n\n" +
+        "The Harbour Safety Board has cited dock workers who saw the fire start in a warehouse.",
+    );
+    expect(statement("saw the fire start").names).toEqual(["Harbour Safety Board", "dock workers"]);
+  });
+});
+
 describe("embedded posts", () => {
   it("the signature line under a post names who wrote it and is no statement itself", () => {
     const { statement, digest } = speakersOf(

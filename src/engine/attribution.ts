@@ -40,8 +40,25 @@ export interface Attribution {
 const NAMED_HEARER =
   /^\s+((?:[Tt]he\s+)?\p{Lu}[\p{L}.'’&-]*(?:\s+(?:\p{Lu}[\p{L}.'’&-]*|of|magazine|newspaper|radio|television|TV))*)(?=\s|,|$)/u;
 
+// "cited witnesses who saw it", "citing anonymous medical sources in the city": whom a report rests on.
+const CITED =
+  /^\s+((?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.'’&-]*(?:\s+(?:\p{Lu}[\p{L}.'’&-]*|of))*|(?:\p{Ll}[\p{L}-]*\s+){0,3}\p{Ll}[\p{L}-]*s))(?=\s+(?:who|which|that|in|at|from|as|on)\b|\s*[,.;:]|$)/u;
+
+/** The sources a report cites: "S cited witnesses who ...". Another source of the same statement. */
+function withCited(s: string, a: Attribution): Attribution {
+  if (!/^(?:cited|cites|citing|quoted|quoting)$/i.test(a.cue)) return a;
+  const re = new RegExp(`\\b${a.cue}\\b`, "i");
+  const at = s.slice(a.source.end).search(re);
+  const verbEnd = at < 0 ? -1 : a.source.end + at + a.cue.length;
+  const m = verbEnd < 0 ? null : CITED.exec(s.slice(verbEnd));
+  if (!m?.[1]) return a;
+  const start = verbEnd + m[0].length - m[1].length;
+  return { ...a, recipient: { start, end: start + m[1].length } };
+}
+
 /** The named hearer of "told"/"tells": "Roe told Reuters that C". Its content then starts after it. */
 function withRecipient(s: string, a: Attribution): Attribution {
+  if (/^(?:cited|cites|citing|quoted|quoting)$/i.test(a.cue)) return withCited(s, a);
   if (a.inverted || !/^(?:told|tells|tell|has told|had told)$/i.test(a.cue)) return a;
   const at = s.slice(a.source.end).search(/\btol?d\b|\btells?\b/i);
   if (at < 0) return a;

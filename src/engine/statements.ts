@@ -216,9 +216,11 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
         const id = register(a.source, sentence.start);
         if (id && !sourceIds.includes(id)) sourceIds.push(id);
       }
-      // "S told Reuters C": the outlet S told reports C as well, after S.
+      // "S told Reuters C": the outlet S told reports C as well, after S. "S cited witnesses": the
+      // witnesses are a source even when S is nobody the digest can name ("Most of them cited ...").
       for (const a of found) {
-        const id = a.recipient && sourceIds.length ? register(a.recipient, sentence.start) : undefined;
+        const own = sourceIds.length > 0 || /^(?:cit|quot)/i.test(a.cue);
+        const id = a.recipient && own ? register(a.recipient, sentence.start) : undefined;
         if (id && !sourceIds.includes(id)) sourceIds.push(id);
       }
       const first = found[0] ?? null;
