@@ -188,6 +188,16 @@ describe("the agent of a passive report is its source", () => {
   });
 });
 
+describe("a subject with a relative clause", () => {
+  it("'Name, who ..., said C' cites the name, not the words after the verb", () => {
+    const { statement } = speakersOf(
+      "The bridge stayed shut on Monday.\n\n" +
+        "John Doe, who ran the harbour authority from 2010 until last year, said the council ignored the warnings.",
+    );
+    expect(statement("ignored the warnings").names).toEqual(["John Doe"]);
+  });
+});
+
 describe("whom a report cites", () => {
   it("the witnesses or sources a body cites are sources of the statement too", () => {
     const { statement } = speakersOf(

@@ -377,8 +377,48 @@ function insideParentheses(s: string, at: number): boolean {
 
 const VERB_RE = new RegExp(`(?<![\\p{L}-])(${VERBS})(?![\\p{L}-])`, "giu");
 
+// "Jane Roe, who served as mayor until 2014," / "The group, which ...,": a subject with a relative clause.
+const RELATIVE_SUBJECT =
+  /^((?:[Tt]he\s+)?\p{Lu}[\p{L}.'’&-]*(?:\s+(?:\p{Lu}[\p{L}.'’&-]*|of|for|the|and))*|(?:[Tt]he|[Aa]n?)\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}\p{Ll}[\p{L}-]*),\s+(?:who|which)\s/u;
+
+/**
+ * "Jane Roe, who served as mayor until 2014, said C": the speaker is the subject before the relative
+ * clause, and the verb is the first cue set off by the comma that closes the clause.
+ */
+function relativeSubject(s: string): Attribution | null {
+  const m = RELATIVE_SUBJECT.exec(s);
+  if (!m?.[1] || !sourceLooksValid(m[1])) return null;
+  VERB_RE.lastIndex = m[0].length;
+  for (let v = VERB_RE.exec(s); v; v = VERB_RE.exec(s)) {
+    const verb = v[1] ?? "said";
+    if (!/^\p{Ll}/u.test(verb) || /ing$/i.test(verb)) continue;
+    // The clause closes with a comma, then at most an adverb or two before the verb.
+    if (!/,\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+)?$/u.test(s.slice(m[0].length, v.index))) continue;
+    const end = v.index + verb.length;
+    const that = /^\s+that\s/i.exec(s.slice(end));
+    const content = trimContent(s, end + (that ? that[0].length : 0), s.length);
+    VERB_RE.lastIndex = 0;
+    if (content.end - content.start < 8) return null;
+    return { source: { start: 0, end: m[1].length }, cue: verb.toLowerCase(), content };
+  }
+  VERB_RE.lastIndex = 0;
+  return null;
+}
+
 /** All attributions in a sentence, the outermost first. */
 export function findAttributions(s: string): Attribution[] {
+  const relative = relativeSubject(s);
+  if (relative) {
+    // The reading that takes the words after the verb for its speaker ("..., said C") is then wrong.
+    const others = ruledAttributions(s).filter(
+      (a) => !(a.inverted && a.source.start < relative.content.end && relative.content.start < a.source.end),
+    );
+    return [relative, ...others.filter((a) => a.source.start >= relative.content.start)];
+  }
+  return ruledAttributions(s);
+}
+
+function ruledAttributions(s: string): Attribution[] {
   const found: Attribution[] = [];
   const push = (found1: Attribution | null) => {
     if (!found1 || found1.source.end <= found1.source.start) return;
