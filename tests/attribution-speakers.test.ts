@@ -198,6 +198,17 @@ describe("a subject with a relative clause", () => {
   });
 });
 
+describe("nouns that end like adverbs", () => {
+  it("'a lawyer for the family said' keeps 'family' in the speaker", () => {
+    const { statement, digest } = speakersOf(
+      "The inquiry opened on Monday.\n\n" +
+        "The relatives watched the video on Thursday, a lawyer for the family said.",
+    );
+    expect(statement("watched the video").names).toEqual(["lawyer"]);
+    expect(digest.sources.find((s) => s.name === "lawyer")?.role).toBe("for the family");
+  });
+});
+
 describe("whom a report cites", () => {
   it("the witnesses or sources a body cites are sources of the statement too", () => {
     const { statement } = speakersOf(
