@@ -134,6 +134,14 @@ describe("the learned attribution tagger", () => {
     expect(statement("barge back into the harbour").names).toEqual([]);
   });
 
+  it("a pronoun that merely does something is no speaker: 'He spoke against the backdrop of ...'", () => {
+    const { statement } = speakersOf(
+      "Mayor Jane Roe said the museum would open on Saturday.\n\n" +
+        "She spoke against the bronze backdrop of the museum near the river.",
+    );
+    expect(statement("bronze backdrop").names).toEqual([]);
+  });
+
   it("adds the speaker of a reported clause beside the one the rules find", () => {
     const { statement } = speakersOf(
       "The schools closed early on Friday.\n\n" +

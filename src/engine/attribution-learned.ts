@@ -113,6 +113,8 @@ export const SOURCE_WINDOW = 9;
  */
 const NAMED_MARGIN = -6;
 const PLAIN_MARGIN = 4;
+/** A lone pronoun is read as a speaker only on a very clear cue: the tagger mistakes many a doer for one. */
+const PRONOUN_MARGIN = 20;
 const CUE_MARGIN = Math.min(NAMED_MARGIN, PLAIN_MARGIN);
 
 /** Closed-class words are never cues on their own: "to" of "according to" rides on "according". */
@@ -266,7 +268,8 @@ export class AttributionTagger {
       if (content.end - content.start < 8) continue;
       const confidence = Math.max(...margins.slice(c.first, c.last + 1));
       const named = tokens.slice(src.first, src.last + 1).some((t) => t.pos === "PROPN");
-      if (confidence <= (named ? NAMED_MARGIN : PLAIN_MARGIN)) continue;
+      const pronoun = src.first === src.last && tokens[src.first]?.pos === "PRON";
+      if (confidence <= (named ? NAMED_MARGIN : pronoun ? PRONOUN_MARGIN : PLAIN_MARGIN)) continue;
       if (confidence <= 0 && tokens[c.first]?.pos !== "VERB") continue;
       out.push({
         source,
