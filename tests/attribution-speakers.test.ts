@@ -142,6 +142,15 @@ describe("the learned attribution tagger", () => {
     expect(statement("bronze backdrop").names).toEqual([]);
   });
 
+  it("a speaker's name ends the speaker: the verb after it is not part of it", () => {
+    const { sourceNames } = speakersOf(
+      "The council met on Tuesday.\n\n" +
+        "Mayor Jane Roe deflected numerous questions about the harbour budget at the meeting.",
+    );
+    expect(sourceNames).toContain("Jane Roe");
+    expect(sourceNames.some((n) => n.includes("deflected"))).toBe(false);
+  });
+
   it("adds the speaker of a reported clause beside the one the rules find", () => {
     const { statement } = speakersOf(
       "The schools closed early on Friday.\n\n" +

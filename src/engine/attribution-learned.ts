@@ -257,8 +257,9 @@ export class AttributionTagger {
     const sourceSpans = spans(tokens, (i) => tags[i] ?? "O").map((span) => nounPhrase(tokens, span, cues));
     const out: Attribution[] = [];
     for (const c of cueSpans) {
-      const src = nearest(sourceSpans, c);
-      if (!src) continue;
+      const found = nearest(sourceSpans, c);
+      if (!found) continue;
+      const src = endAtName(tokens, found);
       const source = sourceRange(sentence, src, c);
       if (source.end <= source.start) continue;
       const content =
@@ -335,6 +336,22 @@ function nounPhrase(tokens: Token[], span: TokenSpan, cues: boolean[]): TokenSpa
     start: tokens[first]?.start ?? span.start,
     end: tokens[last]?.end ?? span.end,
   };
+}
+
+/**
+ * "Hillary Clinton needs", "Mr. McConnell deflected numerous": a person's name ends the noun phrase,
+ * and a verb never continues it; the span is cut back before either runs on.
+ */
+function endAtName(tokens: Token[], span: TokenSpan): TokenSpan {
+  for (let i = span.first + 1; i <= span.last; i++) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    if (!t || !prev) break;
+    const afterPerson = prev.entity === "PERSON" && t.entity !== "PERSON" && /^\p{Ll}/u.test(t.text);
+    if (t.pos === "VERB" || afterPerson)
+      return { first: span.first, last: i - 1, start: span.start, end: prev.end };
+  }
+  return span;
 }
 
 function nearest(candidates: TokenSpan[], to: TokenSpan): TokenSpan | undefined {
