@@ -151,6 +151,14 @@ describe("the learned attribution tagger", () => {
     expect(sourceNames.some((n) => n.includes("deflected"))).toBe(false);
   });
 
+  it("'X, which said C' cites X, not 'which'", () => {
+    const { statement } = speakersOf(
+      "Rumours of a new ferry line spread on Monday.\n\n" +
+        "One source for the rumour is a shipping broker, which said the company would open the line in order to compete with the airlines.",
+    );
+    expect(statement("compete with the airlines").names).toEqual(["shipping broker"]);
+  });
+
   it("adds the speaker of a reported clause beside the one the rules find", () => {
     const { statement } = speakersOf(
       "The schools closed early on Friday.\n\n" +

@@ -269,7 +269,11 @@ export class AttributionTagger {
       if (content.end - content.start < 8) continue;
       const confidence = Math.max(...margins.slice(c.first, c.last + 1));
       const named = tokens.slice(src.first, src.last + 1).some((t) => t.pos === "PROPN");
-      const pronoun = src.first === src.last && tokens[src.first]?.pos === "PRON";
+      // A relative pronoun is read as the phrase it stands for (antecedentOf), not as a pronoun.
+      const pronoun =
+        src.first === src.last &&
+        tokens[src.first]?.pos === "PRON" &&
+        !/^(?:which|who)$/.test(tokens[src.first]?.lower ?? "");
       if (confidence <= (named ? NAMED_MARGIN : pronoun ? PRONOUN_MARGIN : PLAIN_MARGIN)) continue;
       if (confidence <= 0 && tokens[c.first]?.pos !== "VERB") continue;
       out.push({
@@ -385,5 +389,21 @@ export function shippedTagger(): AttributionTagger | null {
 export function learnedAttributions(sentence: string): Attribution[] {
   const tagger = shippedTagger();
   if (!tagger) return [];
-  return tagger.tag(sentence).filter((a) => !isFragmentSource(sentence.slice(a.source.start, a.source.end)));
+  return tagger
+    .tag(sentence)
+    .map((a) => ({ ...a, source: antecedentOf(sentence, a.source) }))
+    .filter((a) => !isFragmentSource(sentence.slice(a.source.start, a.source.end)));
+}
+
+// The noun phrase a relative pronoun stands for: "a potential advertiser, which said ...".
+const ANTECEDENT =
+  /((?:[Aa]n?|[Tt]he)\s+(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+|\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*)*),\s*$/u;
+
+/** "X, which said C": the speaker is X, not "which". */
+function antecedentOf(sentence: string, source: Range): Range {
+  if (!/^(?:which|who)$/i.test(sentence.slice(source.start, source.end))) return source;
+  const m = ANTECEDENT.exec(sentence.slice(Math.max(0, source.start - 80), source.start));
+  if (!m?.[1]) return source;
+  const start = source.start - m[0].length;
+  return { start, end: start + m[1].length };
 }
