@@ -234,6 +234,16 @@ describe("nouns that end like adverbs", () => {
   });
 });
 
+describe("surnames that look like verbs", () => {
+  it("'Husted said' is Husted's, though the name ends like a past tense", () => {
+    const { statement } = speakersOf(
+      "Secretary of State Jon Husted defended the rules on Monday.\n\n" +
+        "In a statement, Husted said the court's decision would force the state to keep dead voters on the rolls.",
+    );
+    expect(statement("keep dead voters").names).toEqual(["Jon Husted"]);
+  });
+});
+
 describe("whom a report cites", () => {
   it("the witnesses or sources a body cites are sources of the statement too", () => {
     const { statement } = speakersOf(

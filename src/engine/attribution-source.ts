@@ -278,7 +278,18 @@ export function isFragmentSource(phrase: string): boolean {
   );
   if (content.length === 0) return true;
   if (content.every((t) => t.entity === "DATE" || t.entity === "CARDINAL" || t.pos === "NUM")) return true;
-  return !content.some((t) => /^(?:NOUN|PROPN|PRON)$/.test(t.pos));
+  return !content.some((t) => /^(?:NOUN|PROPN|PRON)$/.test(t.pos) || surnameLikeVerb(t.text));
+}
+
+const SPEECH_WORDS = new Set(SPEECH_VERBS.map((v) => v.toLowerCase()));
+
+/** "Husted", "Reed": a capitalised word the tagger reads as a past tense is a name unless it is a cue. */
+function surnameLikeVerb(word: string): boolean {
+  return (
+    /^\p{Lu}\p{Ll}+ed$/u.test(word) &&
+    !SPEECH_WORDS.has(word.toLowerCase()) &&
+    !/^(?:Asked|Added|Pressed|Reached|Contacted|Based|Located|Founded|Called|Named|Dubbed)$/.test(word)
+  );
 }
 
 /** Length of the fragments opening a source phrase before a comma: "Still, ", "On Friday, ", "However, ". */
