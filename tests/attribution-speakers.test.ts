@@ -200,6 +200,14 @@ describe("speakers the rules read from the sentence's structure", () => {
     expect(st.claim).not.toContain("Harbour Radio");
     expect(digest.sources.find((s) => s.name === "Harbour Radio")?.kind).toBe("media");
   });
+
+  it("after a quotation too: '“...,” Doe told Harbour Radio.'", () => {
+    const { statement } = speakersOf(
+      "The river flooded the lower town on Sunday.\n\n" +
+        "“The water reached the church steps,” John Doe told Harbour Radio.",
+    );
+    expect(statement("church steps").names).toEqual(["John Doe", "Harbour Radio"]);
+  });
 });
 
 describe("the agent of a passive report is its source", () => {

@@ -64,9 +64,13 @@ function withRecipient(s: string, a: Attribution): Attribution {
   if (at < 0) return a;
   const verbEnd = a.source.end + at + (/^tells/i.test(s.slice(a.source.end + at)) ? 5 : 4);
   const m = NAMED_HEARER.exec(s.slice(verbEnd));
-  if (!m?.[1] || verbEnd + m[0].length > a.content.end) return a;
+  // The hearer lies inside the content read after the verb, or after it when the content came first.
+  const contentFirst = a.content.end <= a.source.start;
+  if (!m?.[1] || (!contentFirst && verbEnd + m[0].length > a.content.end)) return a;
   const start = verbEnd + m[0].length - m[1].length;
-  const recipient = { start, end: start + m[1].length };
+  // A sentence's full stop is not part of the name ("told Reuters."), an abbreviation's is ("U.S.").
+  const name = /(?:^|\s)[^\s.]+\.$/.test(m[1]) ? m[1].slice(0, -1) : m[1];
+  const recipient = { start, end: start + name.length };
   const content = a.content.start < recipient.end ? trimContent(s, recipient.end, a.content.end) : a.content;
   return { ...a, recipient, content };
 }
