@@ -202,7 +202,11 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       // a further speaker beside theirs when sure of its cue ("A said B wants C": the rules find A).
       // (A sentence wholly inside a quotation has no speaker of its own outside it: nothing to tag.)
       const quotedWhole = regions.some((q) => q.start < sentence.start && sentence.end <= q.end);
-      if (!quotedWhole) {
+      // Only a reported clause after the rules' cue can hold another speaker outside quotation marks.
+      const clauseAfter = found.some(
+        (a) => !a.inverted && a.content.start > a.source.end && a.content.end - a.content.start > 30,
+      );
+      if (!quotedWhole && (found.length === 0 || clauseAfter)) {
         const learned = learnedAttributions(sentence.text).filter(outsideQuotes);
         const ruled = found;
         const beside = (a: Attribution) =>
