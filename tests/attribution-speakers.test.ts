@@ -123,6 +123,49 @@ describe("the learned attribution tagger", () => {
     );
     expect(statement("plan for a new pier").names).toEqual(["city council"]);
   });
+
+  it("a named speaker counts on a weaker cue verb than a common noun does", () => {
+    const { statement } = speakersOf(
+      "The storm cut power to the island on Monday.\n\n" +
+        "John Doe pressed the council to reopen the pier before the summer.\n\n" +
+        "The old ferry pushed the barge back into the harbour before dawn.",
+    );
+    expect(statement("reopen the pier").names).toEqual(["John Doe"]);
+    expect(statement("barge back into the harbour").names).toEqual([]);
+  });
+
+  it("a pronoun that merely does something is no speaker: 'He spoke against the backdrop of ...'", () => {
+    const { statement } = speakersOf(
+      "Mayor Jane Roe said the museum would open on Saturday.\n\n" +
+        "She spoke against the bronze backdrop of the museum near the river.",
+    );
+    expect(statement("bronze backdrop").names).toEqual([]);
+  });
+
+  it("a speaker's name ends the speaker: the verb after it is not part of it", () => {
+    const { sourceNames } = speakersOf(
+      "The council met on Tuesday.\n\n" +
+        "Mayor Jane Roe deflected numerous questions about the harbour budget at the meeting.",
+    );
+    expect(sourceNames).toContain("Jane Roe");
+    expect(sourceNames.some((n) => n.includes("deflected"))).toBe(false);
+  });
+
+  it("'X, which said C' cites X, not 'which'", () => {
+    const { statement } = speakersOf(
+      "Rumours of a new ferry line spread on Monday.\n\n" +
+        "One source for the rumour is a shipping broker, which said the company would open the line in order to compete with the airlines.",
+    );
+    expect(statement("compete with the airlines").names).toEqual(["shipping broker"]);
+  });
+
+  it("adds the speaker of a reported clause beside the one the rules find", () => {
+    const { statement } = speakersOf(
+      "The schools closed early on Friday.\n\n" +
+        "Mayor Jane Roe said on Monday that the teachers' union vowed to strike until the district restores the funding.",
+    );
+    expect(statement("vowed to strike").names).toEqual(["Jane Roe", "teachers' union"]);
+  });
 });
 
 describe("the linguistic layer", () => {
@@ -135,5 +178,111 @@ describe("the linguistic layer", () => {
     expect(at("Friday")?.entity).toBe("DATE");
     expect(at("200")?.entity).toBe("CARDINAL");
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe("speakers the rules read from the sentence's structure", () => {
+  it("a titled name with the place it is from, after a quotation, is the speaker", () => {
+    const { statement } = speakersOf(
+      "The harbour plan drew criticism on Tuesday.\n\n" +
+        "“The plan should be withdrawn, not defended,” former Gov. Jane Roe of Utah said on Twitter.",
+    );
+    expect(statement("should be withdrawn").names).toEqual(["Jane Roe"]);
+  });
+
+  it("a named outlet someone told is credited as well, and is not part of the claim", () => {
+    const { statement, digest } = speakersOf(
+      "The river flooded the lower town on Sunday.\n\n" +
+        "John Doe, head of the town council, told Harbour Radio the water had reached the church steps.",
+    );
+    const st = statement("reached the church steps");
+    expect(st.names).toEqual(["John Doe", "Harbour Radio"]);
+    expect(st.claim).not.toContain("Harbour Radio");
+    expect(digest.sources.find((s) => s.name === "Harbour Radio")?.kind).toBe("media");
+  });
+
+  it("after a quotation too: '“...,” Doe told Harbour Radio.'", () => {
+    const { statement } = speakersOf(
+      "The river flooded the lower town on Sunday.\n\n" +
+        "“The water reached the church steps,” John Doe told Harbour Radio.",
+    );
+    expect(statement("church steps").names).toEqual(["John Doe", "Harbour Radio"]);
+  });
+});
+
+describe("the agent of a passive report is its source", () => {
+  it("'revealed by' a station and 'referred to by' a plural group name sources, without their adjuncts", () => {
+    const { sourceNames } = speakersOf(
+      "The harbour order came from a memo, which was revealed by the Coast FM station on Tuesday.\n\n" +
+        "The smugglers were referred to by former crew members as the Night Boats because of their dark hulls.",
+    );
+    expect(sourceNames).toContain("Coast FM station");
+    expect(sourceNames).toContain("former crew members");
+  });
+});
+
+describe("a subject with a relative clause", () => {
+  it("'Name, who ..., said C' cites the name, not the words after the verb", () => {
+    const { statement } = speakersOf(
+      "The bridge stayed shut on Monday.\n\n" +
+        "John Doe, who ran the harbour authority from 2010 until last year, said the council ignored the warnings.",
+    );
+    expect(statement("ignored the warnings").names).toEqual(["John Doe"]);
+  });
+});
+
+describe("nouns that end like adverbs", () => {
+  it("'a lawyer for the family said' keeps 'family' in the speaker", () => {
+    const { statement, digest } = speakersOf(
+      "The inquiry opened on Monday.\n\n" +
+        "The relatives watched the video on Thursday, a lawyer for the family said.",
+    );
+    expect(statement("watched the video").names).toEqual(["lawyer"]);
+    expect(digest.sources.find((s) => s.name === "lawyer")?.role).toBe("for the family");
+  });
+});
+
+describe("surnames that look like verbs", () => {
+  it("'Husted said' is Husted's, though the name ends like a past tense", () => {
+    const { statement } = speakersOf(
+      "Secretary of State Jon Husted defended the rules on Monday.\n\n" +
+        "In a statement, Husted said the court's decision would force the state to keep dead voters on the rolls.",
+    );
+    expect(statement("keep dead voters").names).toEqual(["Jon Husted"]);
+  });
+});
+
+describe("whom a report cites", () => {
+  it("the witnesses or sources a body cites are sources of the statement too", () => {
+    const { statement } = speakersOf(
+      "Smoke rose over the port on Monday.\n\n" +
+        "The Harbour Safety Board has cited dock workers who saw the fire start in a warehouse.",
+    );
+    expect(statement("saw the fire start").names).toEqual(["Harbour Safety Board", "dock workers"]);
+  });
+});
+
+describe("embedded posts", () => {
+  it("the signature line under a post names who wrote it and is no statement itself", () => {
+    const { statement, digest } = speakersOf(
+      "Rumours of a harbour closure spread online on Friday.\n\n" +
+        "Whoa, the harbour is closing next week and the fishermen were never warned. #harbour\n\n" +
+        "— Jane Roe (@janeroe_news) May 2, 2016",
+    );
+    expect(statement("harbour is closing next week").names).toEqual(["Jane Roe"]);
+    expect(digest.statements.some((s) => s.claim.includes("@janeroe_news"))).toBe(false);
+  });
+});
+
+describe("what kind of source the article shows a speaker to be", () => {
+  it("'Gov.' before a name and a campaign run in a name make a politician", () => {
+    const { digest } = speakersOf(
+      "The Roe campaign bought new ads in the harbour towns on Friday.\n\n" +
+        "Jane Roe said the ferry fares would be cut in half.\n\n" +
+        "Gov. John Doe said the state could not afford the cut.",
+    );
+    const kindOf = (name: string) => digest.sources.find((s) => s.name === name)?.kind;
+    expect(kindOf("Jane Roe")).toBe("politician");
+    expect(kindOf("John Doe")).toBe("politician");
   });
 });

@@ -48,15 +48,19 @@ export function sourceLooksValid(phrase: string): boolean {
     return /^[\p{Lu}\p{N}]|^(?:the|a|an)\s/u.test(trimmed) || DETERMINER.test(trimmed);
   if (/^\p{Lu}/u.test(trimmed) && !DETERMINER.test(trimmed) && trimmed.split(/\s+/).length <= 4) return true;
   // A short determiner-led noun phrase ("the mayor", "the bank") or a bare plural ("critics").
-  if (DETERMINER.test(trimmed) && trimmed.split(/\s+/).length <= 5) return !/(?:ly|ing)$/i.test(trimmed);
+  if (DETERMINER.test(trimmed) && trimmed.split(/\s+/).length <= 5)
+    return !/(?:ly|ing)$/i.test(trimmed) || DETERMINER_OR_PREPOSITION.test(trimmed.replace(/\s+\S+$/, ""));
   return /^[a-z-]+s$/i.test(trimmed) && !/^(this|its|was|has|is|as|us|thus|yes)$/i.test(trimmed);
 }
 
-/** A name after its lower-case title: "longtime pollster Jane Roe", "panel Chairman Rep. John Doe (R-Utah)". */
+/**
+ * A name after its lower-case title: "longtime pollster Jane Roe", "panel Chairman Rep. John Doe (R-Utah)",
+ * also with the place it is from: "former Gov. Jane Roe of Utah".
+ */
 function titledName(phrase: string): boolean {
   const m =
-    /^((?:[\p{L}'’.-]+\s+){0,5}?)\p{Lu}[\p{L}'’.-]*\s+\p{Lu}[\p{L}'’-]+(?:\s*\([^()]{1,30}\)?)?$/u.exec(
-      phrase,
+    /^((?:[\p{L}'’.-]+\s+){0,5}?)\p{Lu}[\p{L}'’.-]*\s+\p{Lu}[\p{L}'’-]+(?:\s*\([^()]{1,30}\)?|\s+of\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3})?$/u.exec(
+      phrase.trim(),
     );
   if (!m) return false;
   const lead = m[1] ?? "";
@@ -82,6 +86,9 @@ export function headOf(phrase: string): string {
 const APPOSITIVE =
   /^(?:\p{Lu}[\p{L}.-]*['’]s\s+\p{Ll}|(?:a|an|the|who|which|whose|one|another|now|then|himself|herself|speaking|writing|appearing|\d+)\b|of\s|from\s|\p{Ll}|(?:\p{Lu}[\p{L}.'’-]*\s+)*(?:director|president|chairman|chairwoman|chair|head|spokes(?:man|woman|person)|professor|editor|founder|executive|leader|chief|secretary|governor|senator|mayor|ceo)\b)/u;
 
+const DETERMINER_OR_PREPOSITION =
+  /(?:^|\s)(?:the|a|an|his|her|their|its|our|my|your|this|that|of|for|to|with|from|by)$/i;
+
 export const trimSource = (s: string, start: number, end: number): Range => {
   let a = start;
   let b = end;
@@ -92,7 +99,11 @@ export const trimSource = (s: string, start: number, end: number): Range => {
   // Drop adverbs between the source and the cue ("X also said", "X later told").
   const tail =
     /\s+(also|later|earlier|previously|then|had|has|have|now|once|further|again|first|repeatedly|recently|often|publicly|privately|separately|similarly|likewise|simply|flatly|quickly|himself|herself|themselves|itself|has\s+long|has\s+also|have\s+also|has\s+repeatedly|\p{Ll}+ly)$/iu;
-  for (let m = tail.exec(s.slice(a, b)); m; m = tail.exec(s.slice(a, b))) b -= m[0].length;
+  for (let m = tail.exec(s.slice(a, b)); m; m = tail.exec(s.slice(a, b))) {
+    // "for the family", "a key ally": after a determiner or preposition an "-ly" word is a noun.
+    if (/ly$/i.test(m[0]) && DETERMINER_OR_PREPOSITION.test(s.slice(a, b - m[0].length))) break;
+    b -= m[0].length;
+  }
   return { start: a, end: b };
 };
 
@@ -267,7 +278,18 @@ export function isFragmentSource(phrase: string): boolean {
   );
   if (content.length === 0) return true;
   if (content.every((t) => t.entity === "DATE" || t.entity === "CARDINAL" || t.pos === "NUM")) return true;
-  return !content.some((t) => /^(?:NOUN|PROPN|PRON)$/.test(t.pos));
+  return !content.some((t) => /^(?:NOUN|PROPN|PRON)$/.test(t.pos) || surnameLikeVerb(t.text));
+}
+
+const SPEECH_WORDS = new Set(SPEECH_VERBS.map((v) => v.toLowerCase()));
+
+/** "Husted", "Reed": a capitalised word the tagger reads as a past tense is a name unless it is a cue. */
+function surnameLikeVerb(word: string): boolean {
+  return (
+    /^\p{Lu}\p{Ll}+ed$/u.test(word) &&
+    !SPEECH_WORDS.has(word.toLowerCase()) &&
+    !/^(?:Asked|Added|Pressed|Reached|Contacted|Based|Located|Founded|Called|Named|Dubbed)$/.test(word)
+  );
 }
 
 /** Length of the fragments opening a source phrase before a comma: "Still, ", "On Friday, ", "However, ". */

@@ -91,6 +91,13 @@ function firstDescribedKind(mentions: readonly Mention[]): SourceKind | undefine
     const after = whole ? (APPOSITIVE.exec(text.slice(end, end + 120))?.[1] ?? "") : "";
     // The title inside the run counts ("President", "Sen. Jane"); the name's last word alone does not.
     const titled = run.split(/\s+/).slice(0, -1).join(" ");
+    // "the Roe campaign", "Roe's presidential campaign": one who runs a campaign stands for office.
+    if (
+      /^(?:['’]s)?\s+(?:(?:presidential|re-?election|senate|mayoral|gubernatorial)\s+)?campaign\b/i.test(
+        text.slice(end, end + 40),
+      )
+    )
+      return "politician";
     const description = `${before} ${titled} ${after}`.trim();
     if (!description) continue;
     const kind = kindFromText(description);

@@ -30,7 +30,7 @@ export function kindFromText(text: string): SourceKind {
   if (/\bunion\b/.test(t)) return "union";
   // Politicians and those who speak for them, before the generic "spokesman" and "president".
   if (
-    /\b(former (?:[a-z.]+ ){0,2}(?:president|prime minister|minister|secretary|governor|senator|mayor)|candidate|nominee|senator|congress(?:man|woman)|speaker|republicans|democrats|gop|dnc|rnc|national committee|campaign|(?:political|communications) (?:adviser|advisor|aide|director)|advis[eo]r to (?!the\b))\b|(?:^|[^a-z])(?:sen|rep)\./.test(
+    /\b(former (?:[a-z.]+ ){0,2}(?:president|prime minister|minister|secretary|governor|senator|mayor)|candidate|nominee|senator|congress(?:man|woman)|speaker|republicans|democrats|gop|dnc|rnc|national committee|campaign|(?:political|communications) (?:adviser|advisor|aide|director)|advis[eo]r to (?!the\b))\b|(?:^|[^a-z])(?:sen|rep|gov)\./.test(
       t,
     )
   )

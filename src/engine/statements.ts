@@ -2,6 +2,13 @@ import type { Paragraph, Statement } from "../digest/schema.ts";
 import { analysisView, type Span, splitSentences, trimSpan } from "../nlp/text.ts";
 import { type Attribution, findAttributions, quoteIntro, type Range, speakerLabel } from "./attribution.ts";
 import { learnedAttributions } from "./attribution-learned.ts";
+
+/**
+ * How sure the learned tagger must be of a cue to add its speaker to a sentence where the rules found
+ * another ("A said B wants C": the rules find A, the tagger B).
+ */
+const EXTEND_MARGIN = 0;
+
 import { isFragmentSource, leadingFragmentLength } from "./attribution-source.ts";
 import { asidesOf, isVerblessLine } from "./clause-scope.ts";
 import { describedKinds } from "./source-descriptions.ts";
@@ -126,6 +133,15 @@ function joinAttributionTails(view: string, sentences: Span[]): Span[] {
   return out;
 }
 
+// "— Jane Roe (@janeroe) May 2, 2016": the signature line under an embedded post.
+const POST_SIGNATURE =
+  /^\s*[—―–-]{1,2}\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})\s*\(@\w{1,30}\)/u;
+
+/** The name signing an embedded post, when the paragraph is its signature line. */
+function signatureOf(text: string): string | undefined {
+  return POST_SIGNATURE.exec(text)?.[1];
+}
+
 /** Reads every kept sentence into statements: who said it, how sure it is, and where it stands. */
 export function extractStatements({ paragraphs, registry }: ExtractContext): Statement[] {
   const statements: Statement[] = [];
@@ -135,12 +151,16 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
   let carry: { sourceIds: string[]; cue: string } | undefined;
   // The speaker of the last quotation of the paragraph before, if it ended on one.
   let lastQuoted: { sourceIds: string[]; cue: string } | undefined;
-  for (const paragraph of paragraphs) {
+  paragraphs.forEach((paragraph, at) => {
     if (paragraph.junk) {
       carry = undefined;
       lastQuoted = undefined;
-      continue;
+      return;
     }
+    // An embedded post's signature line says who wrote the paragraph above it; it is no claim itself.
+    if (signatureOf(paragraph.text)) return;
+    const below = paragraphs[at + 1];
+    const signer = below && signatureOf(below.text);
     const view = analysisView(paragraph.text);
     let unresolved: string | undefined;
     const register = (phrase: Range, offset: number): string | undefined => {
@@ -158,7 +178,11 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
     };
     const regions = quoteRegions(view);
     const label = speakerLabel(view);
-    const labelId = label ? register(label.source, 0) : undefined;
+    const labelId = label
+      ? register(label.source, 0)
+      : signer
+        ? registry.add(parseSourcePhrase(signer), { paragraph: below.index, quote: signer })
+        : undefined;
     const all = joinAttributionTails(view, splitSentences(view));
 
     // Pass 1, in reading order so that "he" and "she" find the last person named: own attributions.
@@ -174,11 +198,22 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
         return regionContaining(regions, src) < 0;
       };
       let found = findAttributions(sentence.text).filter(outsideQuotes);
-      // Where the rules find no speaker, the learned tagger may: cues the rules do not list.
+      // The learned tagger reads cues the rules do not list: the speaker where the rules find none, and
+      // a further speaker beside theirs when sure of its cue ("A said B wants C": the rules find A).
       // (A sentence wholly inside a quotation has no speaker of its own outside it: nothing to tag.)
       const quotedWhole = regions.some((q) => q.start < sentence.start && sentence.end <= q.end);
-      if (found.length === 0 && !quotedWhole)
-        found = learnedAttributions(sentence.text).filter(outsideQuotes);
+      // Only a reported clause after the rules' cue can hold another speaker outside quotation marks.
+      const clauseAfter = found.some(
+        (a) => !a.inverted && a.content.start > a.source.end && a.content.end - a.content.start > 30,
+      );
+      if (!quotedWhole && (found.length === 0 || clauseAfter)) {
+        const learned = learnedAttributions(sentence.text).filter(outsideQuotes);
+        const ruled = found;
+        const beside = (a: Attribution) =>
+          (a.confidence ?? 0) >= EXTEND_MARGIN &&
+          !ruled.some((r) => r.source.start < a.source.end && a.source.start < r.source.end);
+        found = ruled.length === 0 ? learned : [...ruled, ...learned.filter(beside)];
+      }
       const sourceIds: string[] = [];
       unresolved = undefined;
       for (const a of found) {
@@ -189,6 +224,13 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
           a.content = { start: a.content.start, end: comma > a.source.start ? comma : a.source.start + lead };
         }
         const id = register(a.source, sentence.start);
+        if (id && !sourceIds.includes(id)) sourceIds.push(id);
+      }
+      // "S told Reuters C": the outlet S told reports C as well, after S. "S cited witnesses": the
+      // witnesses are a source even when S is nobody the digest can name ("Most of them cited ...").
+      for (const a of found) {
+        const own = sourceIds.length > 0 || /^(?:cit|quot)/i.test(a.cue);
+        const id = a.recipient && own ? register(a.recipient, sentence.start) : undefined;
         if (id && !sourceIds.includes(id)) sourceIds.push(id);
       }
       const first = found[0] ?? null;
@@ -264,7 +306,7 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       carry = regionSpeaker.get(regions.length - 1);
     else if (labelId) carry = undefined;
     else carry = last?.openEnd && carry ? carry : undefined;
-  }
+  });
   // Names are filled in last, so a source merged under a better spelling later reads under that name.
   for (const st of statements) {
     st.rationale = st.rationale.replace(new RegExp(`${NAME_MARK}(\\w+)${NAME_MARK}`, "g"), (_, id: string) =>
