@@ -205,7 +205,7 @@ export class AttributionTagger {
   }
 
   /** A cheap scan before tokenizing: does any word of the sentence ever act as a cue? */
-  private mayHaveCue(sentence: string): boolean {
+  mayHaveCue(sentence: string): boolean {
     for (const word of sentence.toLowerCase().split(NOT_WORD)) if (this.cueWords.has(word)) return true;
     return false;
   }
@@ -383,6 +383,11 @@ export function shippedTagger(): AttributionTagger | null {
     shipped = null;
   }
   return shipped;
+}
+
+/** Whether the shipped tagger could find a cue in this text at all (a word it ever learned as a cue). */
+export function mayHaveLearnedCue(text: string): boolean {
+  return shippedTagger()?.mayHaveCue(text) ?? false;
 }
 
 /** The shipped tagger's attributions whose source can be a speaker (no fragment, no clause). */

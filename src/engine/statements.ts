@@ -1,20 +1,19 @@
 import type { Paragraph, Statement } from "../digest/schema.ts";
 import { analysisView, type Span, splitSentences, trimSpan } from "../nlp/text.ts";
 import { type Attribution, findAttributions, quoteIntro, type Range, speakerLabel } from "./attribution.ts";
-import { learnedAttributions } from "./attribution-learned.ts";
-
-/**
- * How sure the learned tagger must be of a cue to add its speaker to a sentence where the rules found
- * another ("A said B wants C": the rules find A, the tagger B).
- */
-const EXTEND_MARGIN = 0;
-
+import { learnedAttributions, mayHaveLearnedCue } from "./attribution-learned.ts";
 import { isFragmentSource, leadingFragmentLength } from "./attribution-source.ts";
 import { asidesOf, isVerblessLine } from "./clause-scope.ts";
 import { describedKinds } from "./source-descriptions.ts";
 import { parseSourcePhrase } from "./source-phrase.ts";
 import type { SourceRegistry } from "./sources.ts";
 import { readAside, readStatus, type StatusReading } from "./status.ts";
+
+/**
+ * How sure the learned tagger must be of a cue to add its speaker to a sentence where the rules found
+ * another ("A said B wants C": the rules find A, the tagger B).
+ */
+const EXTEND_MARGIN = 0;
 
 /** A clause boundary worth splitting at: a conjunction followed by a new subject and a finite verb. */
 const CLAUSE_BREAK =
@@ -203,8 +202,13 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       // (A sentence wholly inside a quotation has no speaker of its own outside it: nothing to tag.)
       const quotedWhole = regions.some((q) => q.start < sentence.start && sentence.end <= q.end);
       // Only a reported clause after the rules' cue can hold another speaker outside quotation marks.
+      // (Its cue must be in that clause: the rules' own "said" would send every such sentence to the tagger.)
       const clauseAfter = found.some(
-        (a) => !a.inverted && a.content.start > a.source.end && a.content.end - a.content.start > 30,
+        (a) =>
+          !a.inverted &&
+          a.content.start > a.source.end &&
+          a.content.end - a.content.start > 30 &&
+          mayHaveLearnedCue(sentence.text.slice(a.content.start, a.content.end)),
       );
       if (!quotedWhole && (found.length === 0 || clauseAfter)) {
         const learned = learnedAttributions(sentence.text).filter(outsideQuotes);
