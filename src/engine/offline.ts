@@ -3,8 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Digest, Paragraph } from "../digest/schema.ts";
-import { repairEncoding } from "../nlp/encoding.ts";
-import { normalizeLayout, sha256, splitParagraphs } from "../nlp/text.ts";
+import { readInput, sha256, splitParagraphs } from "../nlp/text.ts";
 import { markDisputes } from "./disputes.ts";
 import type { DigestEngine } from "./engine.ts";
 import { detectJunk, type JunkVerdict } from "./junk.ts";
@@ -34,10 +33,8 @@ export const OFFLINE_ENGINE = { name: "newsdesk-offline", version: `0.1.0+${engi
 
 /** The whole offline reading of one article: deterministic, no network, no key. */
 export function digestArticle(raw: string): Digest {
-  const layout = normalizeLayout(raw);
-  // Read the repaired text (what normalizeInput gives every other reader); the input keeps its own sha.
-  const repair = repairEncoding(layout);
-  const text = repair.repaired > 0 ? repair.text.normalize("NFC") : layout;
+  // The repaired text is read (as by every other reader); the input keeps its own sha.
+  const { layout, repair, text } = readInput(raw);
   const blocks = splitParagraphs(text);
   const language = detectLanguage(text);
   // The junk features read English; in another language nothing is dropped rather than guessed.

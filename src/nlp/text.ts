@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { repairEncoding } from "./encoding.ts";
+import { type EncodingRepair, repairEncoding } from "./encoding.ts";
 
 /** A span of a paragraph: [start, end) offsets into the paragraph's own text. */
 export interface Span {
@@ -16,11 +16,22 @@ export function normalizeLayout(raw: string): string {
   return raw.replace(/\r\n?/g, "\n").normalize("NFC").trim();
 }
 
-/** The text every quote and paragraph is taken from: the layout normalized, mojibake repaired. */
-export function normalizeInput(raw: string): string {
+/** An input as every reader takes it: its identity (layout), the repair made, and the text read. */
+export interface ReadInput {
+  layout: string;
+  repair: EncodingRepair;
+  text: string;
+}
+
+export function readInput(raw: string): ReadInput {
   const layout = normalizeLayout(raw);
   const repair = repairEncoding(layout);
-  return repair.repaired > 0 ? repair.text.normalize("NFC") : layout;
+  return { layout, repair, text: repair.repaired > 0 ? repair.text.normalize("NFC") : layout };
+}
+
+/** The text every quote and paragraph is taken from: the layout normalized, mojibake repaired. */
+export function normalizeInput(raw: string): string {
+  return readInput(raw).text;
 }
 
 export function sha256(text: string): string {
