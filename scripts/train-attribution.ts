@@ -6,6 +6,8 @@
  *
  *   npm run train                 # train on all 409 articles, write the weights
  *   npm run train -- --holdout    # train on 90%, report cue and source F1 on the other 10%, write nothing
+ *   npm run train -- --fold 2/5   # train without every fifth article from the third on (cross-validation:
+ *                                 # score the engine on those with ../shared/eval's attribution scoring)
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -13,12 +15,14 @@ import {
   AttributionTagger,
   CUE_CLASSES,
   cueFeatures,
+  isCueCandidate,
   marksToCue,
   nearestCue,
   OPEN_CLASS,
   SOURCE_CLASSES,
   SOURCE_WINDOW,
   sourceFeatures,
+  speakerHead,
   viewOf,
 } from "../src/engine/attribution-learned.ts";
 import { Perceptron } from "../src/nlp/perceptron.ts";
@@ -40,14 +44,30 @@ interface Example {
   source: string[];
 }
 
-const EPOCHS = 10;
+/** Heads of the gold speakers in these articles: how often each common noun headed one. */
+function speakerHeadCounts(articles: Article[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of articles)
+    for (const g of a.attributions)
+      for (const src of g.source) {
+        const head = speakerHead(tokenize(a.article.slice(src.start, src.end)));
+        if (head && head.pos === "NOUN") counts.set(head.lower, (counts.get(head.lower) ?? 0) + 1);
+      }
+  return counts;
+}
+
+const EPOCHS = 20;
 const MIN_CUE_COUNT = 3;
-const MIN_CUE_SHARE = 0.08;
+const MIN_CUE_SHARE = 0.04;
+/** A common noun must head a gold speaker this often to count as one that can speak. */
+const MIN_HEAD_COUNT = 1;
 const dataPath = fileURLToPath(
   new URL("../../shared/eval/train/polnear-attributions.jsonl", import.meta.url),
 );
 const outPath = fileURLToPath(new URL("../src/engine/attribution-weights.json", import.meta.url));
 const holdout = process.argv.includes("--holdout");
+const foldArg = process.argv[process.argv.indexOf("--fold") + 1] ?? "";
+const fold = process.argv.includes("--fold") ? /^(\d+)\/(\d+)$/.exec(foldArg) : null;
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
@@ -99,7 +119,7 @@ function shuffled<T>(items: T[], seed: number): T[] {
   return out;
 }
 
-function train(data: Example[]) {
+function train(data: Example[], heads: Map<string, number>) {
   // Candidate cues: open-class words that were cues at least twice and in at least 3% of their uses.
   const asCue = new Map<string, number>();
   const seen = new Map<string, number>();
@@ -118,7 +138,7 @@ function train(data: Example[]) {
     for (const ex of shuffled(data, epoch + 1)) {
       const v = viewOf(ex.tokens);
       ex.tokens.forEach((t, i) => {
-        if (!vocabulary.has(t.lower)) return;
+        if (!isCueCandidate(vocabulary, t)) return;
         const feats = cueFeatures(v, i);
         cue.update(ex.cue[i] ? "CUE" : "O", cue.predict(feats), feats);
       });
@@ -140,7 +160,13 @@ function train(data: Example[]) {
       });
     }
   }
-  return { cueWords: cueWords.sort(), cue: cue.export(0.05), source: source.export(0.05) };
+  const sourceHeads = [...heads].filter(([, n]) => n >= MIN_HEAD_COUNT).map(([w]) => w);
+  return {
+    cueWords: cueWords.sort(),
+    sourceHeads: sourceHeads.sort(),
+    cue: cue.export(0.05),
+    source: source.export(0.05),
+  };
 }
 
 function f1(tp: number, fp: number, fn: number): string {
@@ -178,17 +204,20 @@ const articles = readFileSync(dataPath, "utf8")
   .map((l) => JSON.parse(l) as Article);
 if (holdout) {
   const cut = Math.floor(articles.length * 0.9);
-  const model = train(articles.slice(0, cut).flatMap(examples));
+  const model = train(articles.slice(0, cut).flatMap(examples), speakerHeadCounts(articles.slice(0, cut)));
   report(new AttributionTagger(model), articles.slice(cut).flatMap(examples));
 } else {
-  const model = train(articles.flatMap(examples));
+  const kept = fold ? articles.filter((_, i) => i % Number(fold[2]) !== Number(fold[1])) : articles;
+  const model = train(kept.flatMap(examples), speakerHeadCounts(kept));
   writeFileSync(outPath, `${JSON.stringify(model)}\n`);
   const size = readFileSync(outPath).length;
   console.log(
     `wrote ${outPath}: ${(size / 1024).toFixed(0)} KB, ${featureCount(model.cue.features)} cue and ${featureCount(model.source.features)} source features`,
   );
 }
-console.log(`trained on ${articles.length} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `trained on ${fold ? `fold ${foldArg} of ` : ""}${articles.length} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
 
 function featureCount(base64: string): number {
   return Buffer.from(base64, "base64").length / 4;

@@ -127,7 +127,7 @@ describe("the learned attribution tagger", () => {
   it("a named speaker counts on a weaker cue verb than a common noun does", () => {
     const { statement } = speakersOf(
       "The storm cut power to the island on Monday.\n\n" +
-        "John Doe pressed the council to reopen the pier before the summer.\n\n" +
+        "John Doe pushed the council to reopen the pier before the summer.\n\n" +
         "The old ferry pushed the barge back into the harbour before dawn.",
     );
     expect(statement("reopen the pier").names).toEqual(["John Doe"]);
@@ -284,5 +284,47 @@ describe("what kind of source the article shows a speaker to be", () => {
     const kindOf = (name: string) => digest.sources.find((s) => s.name === name)?.kind;
     expect(kindOf("Jane Roe")).toBe("politician");
     expect(kindOf("John Doe")).toBe("politician");
+  });
+});
+
+describe("speakers the word lists missed", () => {
+  it("a name ending in an accented letter is a speaker ('García said' is not 'a said')", () => {
+    const { statement } = speakersOf(
+      "The school board met on Tuesday.\n\n“We will reopen the gym next week,” Ana García said.\n\n" +
+        "“Nobody was hurt,” Peña said.",
+    );
+    expect(statement("reopen the gym").names).toEqual(["Ana García"]);
+    expect(statement("Nobody was hurt").names).toEqual(["Peña"]);
+  });
+
+  it("'according to' credits a study or a poll named without a determiner", () => {
+    const { statement } = speakersOf(
+      "The race tightened this week.\n\n" +
+        "The mayor has raised $2 million from local donors, according to new Civic Ledger research.",
+    );
+    expect(statement("raised $2 million").names.join(" ")).toMatch(/Civic Ledger research/);
+  });
+
+  it("a surname ending in -ing after an opening phrase is the speaker, and so is a subject with a relative clause", () => {
+    const { statement } = speakersOf(
+      "Residents gathered at the library.\n\n" +
+        "Walking to the next house, Ebeling smiled at the crowd, and said the vote had changed her mind.\n\n" +
+        "The council members whose budgets were cut say the savings will not last.",
+    );
+    expect(statement("changed her mind").names).toEqual(["Ebeling"]);
+    expect(statement("savings will not last").names.join(" ")).toMatch(/council members/);
+  });
+
+  it("the learned tagger reads a speech verb no list holds, but not a passive's subject", () => {
+    const tagger = shippedTagger();
+    expect(tagger).not.toBeNull();
+    const { statement } = speakersOf(
+      "The meeting ran late.\n\n“Sit down and let the residents speak,” Harlan Mott barked at the council.\n\n" +
+        "The famous red tram was spotted crossing the bridge as filming continued.",
+    );
+    expect(statement("Sit down").names).toEqual(["Harlan Mott"]);
+    const tram = statement("red tram was spotted");
+    expect(tram.sources).toEqual([]);
+    expect(tram.status).toBe("confirmed");
   });
 });

@@ -75,6 +75,10 @@ function titledName(phrase: string): boolean {
 
 /** The appositive-free head of a source phrase: "Phil Smith" in "Phil Smith, a spokesman for X". */
 export function headOf(phrase: string): string {
+  // "The state officials whose laws were struck down": a relative clause is not part of the head.
+  const relative = /\s(?:who|whose|which)\s/.exec(phrase);
+  if (relative && relative.index > 0 && !/,/.test(phrase.slice(0, relative.index)))
+    return headOf(phrase.slice(0, relative.index));
   const chunks = phrase.split(/,\s*|\s+(?:--|[—―–])\s+/);
   return (
     chunks.find((c) => /\p{Lu}/u.test(c) && !/^(?:[Aa]n?|[Tt]he)\s+\p{Ll}/u.test(c)) ?? chunks[0] ?? phrase
@@ -283,10 +287,13 @@ export function isFragmentSource(phrase: string): boolean {
 
 const SPEECH_WORDS = new Set(SPEECH_VERBS.map((v) => v.toLowerCase()));
 
-/** "Husted", "Reed": a capitalised word the tagger reads as a past tense is a name unless it is a cue. */
+/**
+ * "Husted", "Reed", "Ebeling": a capitalised word the tagger reads as a past tense or participle is a
+ * name unless it is a cue (a speaker's place holds a noun phrase, not a participle).
+ */
 function surnameLikeVerb(word: string): boolean {
   return (
-    /^\p{Lu}\p{Ll}+ed$/u.test(word) &&
+    /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(word) &&
     !SPEECH_WORDS.has(word.toLowerCase()) &&
     !/^(?:Asked|Added|Pressed|Reached|Contacted|Based|Located|Founded|Called|Named|Dubbed)$/.test(word)
   );

@@ -191,8 +191,10 @@ function subjectAt(s: string, at: number): Range | null {
   const phrase = s.slice(src.start, src.end);
   if (!sourceLooksValid(phrase) || (/^(?:the|a|an)\s+\p{Ll}+$/u.test(phrase) && !SOURCE_NOUN.test(phrase)))
     return null;
-  // An opening participle or adverb is not the subject.
-  if (/^\S+(?:ed|ing|ly)$/i.test(phrase) || /^\S+\s+(?:by|with|to|of|in)$/i.test(phrase)) return null;
+  // An opening participle or adverb is not the subject; after an opening phrase a capital is a name
+  // ("Walking home, Ebeling said").
+  const participial = at === 0 || /^\p{Ll}/u.test(phrase) ? /^\S+(?:ed|ing|ly)$/i : /^\S+ly$/i;
+  if (participial.test(phrase) || /^\S+\s+(?:by|with|to|of|in)$/i.test(phrase)) return null;
   return src;
 }
 
@@ -274,6 +276,22 @@ function possessiveClaim(s: string): Attribution | null {
   };
 }
 
+/**
+ * After "according to" a noun phrase is what a report rests on even without a name or a determiner:
+ * "new Crowdpac research", "early results of exit polls conducted by X". A clause or a pronoun is not.
+ */
+function citedNounPhrase(phrase: string): boolean {
+  const words = phrase.trim().split(/\s+/);
+  return (
+    words.length <= 20 &&
+    /^\p{L}/u.test(phrase) &&
+    !FINITE.test(phrase) &&
+    !/^(?:that|this|which|what|it|there|how|why|where|when|whether|whom?|plan|schedule)(?!\p{L})/iu.test(
+      phrase,
+    )
+  );
+}
+
 function accordingTo(s: string): Attribution | null {
   const re = /\b(?:according to|in the words of|as (?:reported|quoted) by)\s+/gi;
   for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -281,7 +299,7 @@ function accordingTo(s: string): Attribution | null {
     const stop = /[,;]|\.(?:\s|$)|\s(?:which|who|that)\s|\s--\s|\s[—―–]\s|$/.exec(s.slice(from));
     const end = from + (stop?.index ?? s.length - from);
     const phrase = s.slice(from, end);
-    if (!sourceLooksValid(phrase) && !/^(?:the|a|an)\s/i.test(phrase)) continue;
+    if (!sourceLooksValid(phrase) && !/^(?:the|a|an)\s/i.test(phrase) && !citedNounPhrase(phrase)) continue;
     const source = trimSource(s, from, end);
     const rest = s.slice(end).replace(/^[\s,]+/, "");
     const leadIn = m.index < 45 && rest.length >= 8 && !/[,;]/.test(s.slice(0, m.index).replace(/,\s*$/, ""));
@@ -351,13 +369,15 @@ const NOUN_TOO =
 /** "S, who ..., said": the verb is a relative clause's, not the sentence's. Also "to say", "would say". */
 function verbIsUsable(s: string, at: number, verb: string): boolean {
   const before = s.slice(Math.max(0, at - 12), at);
-  if (/\b(?:to|not|n't|never|didn't)\s*$/i.test(before) && !/^(?:refused|declined)/i.test(verb)) return false;
+  // Word starts by letter class, not \b: "García said" must not read as "a said" (í is no \w).
+  if (/(?<!\p{L})(?:to|not|n't|never|didn't)\s*$/iu.test(before) && !/^(?:refused|declined)/i.test(verb))
+    return false;
   // Nouns that look like verbs after a determiner: "the report", "a statement", "his claims".
-  if (/\b(?:the|a|an|his|her|their|its|this|that|these|those|such|of|new|recent)\s+$/i.test(before))
+  if (/(?<!\p{L})(?:the|a|an|his|her|their|its|this|that|these|those|such|of|new|recent)\s+$/iu.test(before))
     return false;
   // ... also with an adjective between: "its earlier report", "the initial statement".
   if (
-    /\b(?:the|a|an|his|her|their|its|this|that|these|those)\s+(?:earlier|previous|initial|first|latest|original|official|own|second|separate|new|recent|final)\s+$/i.test(
+    /(?<!\p{L})(?:the|a|an|his|her|their|its|this|that|these|those)\s+(?:earlier|previous|initial|first|latest|original|official|own|second|separate|new|recent|final)\s+$/iu.test(
       s.slice(Math.max(0, at - 30), at),
     )
   )

@@ -1,7 +1,7 @@
 import type { Paragraph, Statement } from "../digest/schema.ts";
 import { analysisView, type Span, splitSentences, trimSpan } from "../nlp/text.ts";
 import { type Attribution, findAttributions, quoteIntro, type Range, speakerLabel } from "./attribution.ts";
-import { learnedAttributions, mayHaveLearnedCue } from "./attribution-learned.ts";
+import { learnedAttributions } from "./attribution-learned.ts";
 import { isFragmentSource, leadingFragmentLength } from "./attribution-source.ts";
 import { asidesOf, isVerblessLine } from "./clause-scope.ts";
 import { describedKinds } from "./source-descriptions.ts";
@@ -202,20 +202,21 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       // (A sentence wholly inside a quotation has no speaker of its own outside it: nothing to tag.)
       const quotedWhole = regions.some((q) => q.start < sentence.start && sentence.end <= q.end);
       // Only a reported clause after the rules' cue can hold another speaker outside quotation marks.
-      // (Its cue must be in that clause: the rules' own "said" would send every such sentence to the tagger.)
       const clauseAfter = found.some(
-        (a) =>
-          !a.inverted &&
-          a.content.start > a.source.end &&
-          a.content.end - a.content.start > 30 &&
-          mayHaveLearnedCue(sentence.text.slice(a.content.start, a.content.end)),
+        (a) => !a.inverted && a.content.start > a.source.end && a.content.end - a.content.start > 30,
       );
       if (!quotedWhole && (found.length === 0 || clauseAfter)) {
         const learned = learnedAttributions(sentence.text).filter(outsideQuotes);
         const ruled = found;
+        // A further speaker is neither the rules' speaker nor inside its frame: "John Doe, who ran the
+        // port, said C" has one speaker, not "who ran" as well.
+        const inFrame = (a: Attribution, r: Attribution) =>
+          r.source.start <= a.source.start && a.source.end <= Math.max(r.source.end, r.content.start);
         const beside = (a: Attribution) =>
           (a.confidence ?? 0) >= EXTEND_MARGIN &&
-          !ruled.some((r) => r.source.start < a.source.end && a.source.start < r.source.end);
+          !ruled.some(
+            (r) => (r.source.start < a.source.end && a.source.start < r.source.end) || inFrame(a, r),
+          );
         found = ruled.length === 0 ? learned : [...ruled, ...learned.filter(beside)];
       }
       const sourceIds: string[] = [];
