@@ -8,8 +8,8 @@
  *
  * The model is a gradient-boosted tree ensemble (scripts/gbdt-fit.ts, softmax loss, depth-3 trees).
  * The class weighting, the number of rounds, per-class decision offsets and whether the rules' own
- * rejections stand are chosen by cross-validation split by article body, so no body is ever scored by
- * a model that saw it; the chosen setting is then refit on all pairs.
+ * rejections stand are chosen by cross-validation split by story (bodies sharing a claim), so no body is
+ * ever scored by a model that saw its story; the chosen setting is then refit on all pairs.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,6 +22,7 @@ import { FEATURE_NAMES } from "../src/check/stance-features.ts";
 import { STANCES, type StanceWeights, WEIGHTS_URL } from "../src/check/stance-model.ts";
 import { termsOf } from "../src/check/terms.ts";
 import { fitEnsemble, type GbdtOptions } from "./gbdt-fit.ts";
+import { storyFolds } from "./story-folds.ts";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -186,8 +187,15 @@ function tuneOffsets(idx: readonly number[], logits: number[][], rulesReject: bo
   return off.map((x) => Math.round(x * 100) / 100);
 }
 
-// Folds by body: a body (and every claim about it) is scored only by a model that never saw it.
-const foldOf = (body: number): number => body % folds;
+// Folds by story (scripts/story-folds.ts): no pair is scored by a model that saw its story's articles.
+const split = storyFolds(
+  pairs.map((p) => ({ bodyId: p.bodyId, claim: p.claim, related: p.stance !== "unrelated" })),
+  folds,
+);
+const foldOf = (body: number): number => split.foldOf.get(body) ?? 0;
+const foldPairs = new Array<number>(folds).fill(0);
+for (const b of group) foldPairs[foldOf(b)] = (foldPairs[foldOf(b)] ?? 0) + 1;
+console.log(`${split.stories} stories over ${bodies.size} bodies; pairs per fold ${foldPairs.join(" ")}`);
 // The model learns only from pairs whose article is about the claim.
 const trainable = (i: number): boolean => (Y[i] ?? UNRELATED) !== UNRELATED;
 const all = X.map((_, i) => i);
