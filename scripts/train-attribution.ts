@@ -120,7 +120,8 @@ function shuffled<T>(items: T[], seed: number): T[] {
 }
 
 function train(data: Example[], heads: Map<string, number>) {
-  // Candidate cues: open-class words that were cues at least twice and in at least 3% of their uses.
+  // Candidate cues: open-class words that were cues at least MIN_CUE_COUNT times and in at least
+  // MIN_CUE_SHARE of their uses.
   const asCue = new Map<string, number>();
   const seen = new Map<string, number>();
   for (const ex of data)
@@ -203,9 +204,9 @@ const articles = readFileSync(dataPath, "utf8")
   .filter(Boolean)
   .map((l) => JSON.parse(l) as Article);
 if (holdout) {
-  const cut = Math.floor(articles.length * 0.9);
-  const model = train(articles.slice(0, cut).flatMap(examples), speakerHeadCounts(articles.slice(0, cut)));
-  report(new AttributionTagger(model), articles.slice(cut).flatMap(examples));
+  const kept = articles.slice(0, Math.floor(articles.length * 0.9));
+  const model = train(kept.flatMap(examples), speakerHeadCounts(kept));
+  report(new AttributionTagger(model), articles.slice(kept.length).flatMap(examples));
 } else {
   const kept = fold ? articles.filter((_, i) => i % Number(fold[2]) !== Number(fold[1])) : articles;
   const model = train(kept.flatMap(examples), speakerHeadCounts(kept));

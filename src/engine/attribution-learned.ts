@@ -3,7 +3,7 @@ import { z } from "zod";
 import { feature, hashString, Perceptron, PerceptronWeightsSchema } from "../nlp/perceptron.ts";
 import { stem } from "../nlp/text.ts";
 import { EntitySchema, PosSchema, shape, type Token, tokenize } from "../nlp/tokens.ts";
-import type { Attribution, Range } from "./attribution.ts";
+import { type Attribution, openingQuoteEnd, type Range } from "./attribution.ts";
 import {
   headOf,
   isFragmentSource,
@@ -42,8 +42,6 @@ export interface TokenView {
   entity: number[];
   /** Per token: 1 a quote mark before it in the sentence, 2 one after it, 3 both (0 none). */
   quoteSide: number[];
-  /** Hash of each token's last three letters, read by both classifiers. */
-  suffix: number[];
   /** Filled only for the source tagger, which alone reads spelling shapes. */
   shape: number[];
   quoted: boolean;
@@ -67,7 +65,6 @@ export function viewOf(tokens: Token[], withShapes = true): TokenView {
     shape: [],
     quoted: tokens.some((t) => t.quoted),
     quoteSide: quoteSides(tokens),
-    suffix: tokens.map((t) => hashString(t.lower.slice(-3))),
   };
   if (withShapes) addShapes(v);
   return v;
@@ -91,17 +88,8 @@ function quoteSides(tokens: Token[]): number[] {
   return out;
 }
 
-// Stems of words seen so far (a bounded cache: the same verbs recur in every article).
-const stems = new Map<string, number>();
-function stemHash(word: string): number {
-  let h = stems.get(word);
-  if (h === undefined) {
-    if (stems.size > 50_000) stems.clear();
-    h = hashString(stem(word));
-    stems.set(word, h);
-  }
-  return h;
-}
+/** Hash of a token's last three letters, read by both classifiers. */
+const suffixOf = (v: TokenView, i: number) => hashString((v.tokens[i]?.lower ?? "").slice(-3));
 
 const NOMINAL_HEAD = /^(?:PROPN|PRON|NOUN)$/;
 
@@ -141,9 +129,9 @@ export function cueFeatures(v: TokenView, i: number): number[] {
     feature(9, w1, w),
     feature(10, w, w2),
     feature(11, Math.min(i, 6)),
-    feature(12, at(v.suffix, i)),
+    feature(12, suffixOf(v, i)),
     feature(13, SPEECH_LEMMAS.has(v.tokens[i]?.lower ?? "") ? 1 : 0, at(v.pos, i - 1)),
-    feature(14, stemHash(v.tokens[i]?.lower ?? "")),
+    feature(14, hashString(stem(v.tokens[i]?.lower ?? ""))),
     feature(15, at(v.pos, i - 2), at(v.pos, i - 1)),
     feature(17, at(v.pos, i + 1), at(v.pos, i + 2)),
     feature(18, v.quoteSide[i] ?? 0),
@@ -237,7 +225,7 @@ export function sourceFeatures(
     feature(35, m, side),
     feature(36, m, p, side),
     feature(37, at(v.word, i + 1)),
-    feature(38, at(v.suffix, i)),
+    feature(38, suffixOf(v, i)),
     feature(39, d, at(v.entity, i)),
     feature(40, i === 0 ? 1 : 0, p),
   ];
@@ -264,7 +252,7 @@ export function speakerHead(tokens: readonly Token[]): Token | undefined {
   let head: Token | undefined;
   for (const t of tokens) {
     if (t.pos === "ADP" && head) break;
-    if (/^(?:NOUN|PROPN|PRON)$/.test(t.pos)) head = t;
+    if (NOMINAL_HEAD.test(t.pos)) head = t;
   }
   return head;
 }
@@ -344,6 +332,8 @@ export class AttributionTagger {
     const cues = margins.map((m) => m > CUE_MARGIN);
     if (!cues.includes(true)) return [];
     const tags = this.sources(tokens, cues, view);
+    // "“Sit down,” Mott barked at them": an opening quotation before the speaker is what was said.
+    const quoted = openingQuoteEnd(sentence);
     const cueSpans = spans(tokens, (i) => (cues[i] ? (cues[i - 1] ? "I" : "B") : "O"));
     const sourceSpans = spans(tokens, (i) => tags[i] ?? "O").map((span) => nounPhrase(tokens, span, cues));
     const out: Attribution[] = [];
@@ -353,8 +343,6 @@ export class AttributionTagger {
       const src = endAtName(tokens, found);
       const source = sourceRange(sentence, src, c);
       if (source.end <= source.start) continue;
-      // "“Sit down,” Mott barked at them": an opening quotation before the speaker is what was said.
-      const quoted = openingQuotationEnd(sentence);
       const content =
         quoted > 0 && quoted <= src.start
           ? trimContent(sentence, 0, quoted)
@@ -385,12 +373,6 @@ export class AttributionTagger {
     }
     return out;
   }
-}
-
-/** Offset just past a quotation that opens the sentence and closes before its end, or -1. */
-function openingQuotationEnd(sentence: string): number {
-  const m = /^\s*(?:“[^”]{8,}”|"[^"]{8,}"|''.{8,}?'')/su.exec(sentence);
-  return m ? m[0].length : -1;
 }
 
 const BE = /^(?:am|is|are|was|were|be|been|being|['’]s|['’]re)$/;

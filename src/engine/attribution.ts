@@ -78,7 +78,7 @@ function withRecipient(s: string, a: Attribution): Attribution {
 const OPEN_QUOTE = /^\s*(?:["“”]|'')/;
 
 /** Offset just past the quotation that opens the sentence, if it opens with one and closes it. */
-function openingQuoteEnd(s: string): number {
+export function openingQuoteEnd(s: string): number {
   const open = OPEN_QUOTE.exec(s);
   if (!open) return -1;
   const mark = open[0].trim();
