@@ -319,7 +319,7 @@ describe("speakers the word lists missed", () => {
     const tagger = shippedTagger();
     expect(tagger).not.toBeNull();
     const { statement } = speakersOf(
-      "The meeting ran late.\n\n“Sit down and let the residents speak,” Harlan Mott shouted at the council.\n\n" +
+      "The meeting ran late.\n\n“Sit down and let the residents speak,” Harlan Mott barked at the council.\n\n" +
         "The old red tram was seen near the bridge at dawn on Sunday.",
     );
     expect(statement("Sit down").names).toEqual(["Harlan Mott"]);

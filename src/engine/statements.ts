@@ -1,7 +1,7 @@
 import type { Paragraph, Statement } from "../digest/schema.ts";
 import { analysisView, type Span, splitSentences, trimSpan } from "../nlp/text.ts";
 import { type Attribution, findAttributions, quoteIntro, type Range, speakerLabel } from "./attribution.ts";
-import { hasKnownCue, learnedAttributions } from "./attribution-learned.ts";
+import { learnedAttributions } from "./attribution-learned.ts";
 import { isFragmentSource, leadingFragmentLength } from "./attribution-source.ts";
 import { asidesOf, isVerblessLine } from "./clause-scope.ts";
 import { describedKinds } from "./source-descriptions.ts";
@@ -201,14 +201,9 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       // a further speaker beside theirs when sure of its cue ("A said B wants C": the rules find A).
       // (A sentence wholly inside a quotation has no speaker of its own outside it: nothing to tag.)
       const quotedWhole = regions.some((q) => q.start < sentence.start && sentence.end <= q.end);
-      // Only a reported clause after the rules' cue can hold another speaker outside quotation marks,
-      // and only on a cue word seen in training (the tagger is not run on every reported clause).
+      // Only a reported clause after the rules' cue can hold another speaker outside quotation marks.
       const clauseAfter = found.some(
-        (a) =>
-          !a.inverted &&
-          a.content.start > a.source.end &&
-          a.content.end - a.content.start > 30 &&
-          hasKnownCue(sentence.text.slice(a.content.start, a.content.end)),
+        (a) => !a.inverted && a.content.start > a.source.end && a.content.end - a.content.start > 30,
       );
       if (!quotedWhole && (found.length === 0 || clauseAfter)) {
         const learned = learnedAttributions(sentence.text).filter(outsideQuotes);
