@@ -327,4 +327,14 @@ describe("speakers the word lists missed", () => {
     expect(tram.sources).toEqual([]);
     expect(tram.status).toBe("confirmed");
   });
+
+  it("the subject of an open question is not a speaker: who made the video is what is not known", () => {
+    const { statement } = speakersOf(
+      "The video spread quickly on Tuesday.\n\n" +
+        "It was not clear whether anyone at Harwell Media wrote the caption that went with it.",
+    );
+    const caption = statement("wrote the caption");
+    expect(caption.names).toEqual([]);
+    expect(caption.status).toBe("unknown");
+  });
 });

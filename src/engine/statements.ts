@@ -14,6 +14,7 @@ import { readAside, readStatus, type StatusReading } from "./status.ts";
  * another ("A said B wants C": the rules find A, the tagger B).
  */
 const EXTEND_MARGIN = 0;
+const OPEN_QUESTION_SUBJECT = /(?<!\p{L})(?:whether|if)\s+[^,;:.!?"“”]{0,40}$/iu;
 
 /** A clause boundary worth splitting at: a conjunction followed by a new subject and a finite verb. */
 const CLAUSE_BREAK =
@@ -192,9 +193,13 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
       const at = sentence.start + lead;
       const region = regionContaining(regions, at);
       // Words inside quotation marks are the speaker's own: "“I told them so,” she said" cites her, not "I".
+      // "It was not clear whether anyone at X wrote it": the subject of an open question is not a speaker.
       const outsideQuotes = (a: Attribution) => {
         const src = sentence.start + a.source.start;
-        return regionContaining(regions, src) < 0;
+        return (
+          regionContaining(regions, src) < 0 &&
+          !OPEN_QUESTION_SUBJECT.test(sentence.text.slice(0, a.source.start))
+        );
       };
       let found = findAttributions(sentence.text).filter(outsideQuotes);
       // The learned tagger reads cues the rules do not list: the speaker where the rules find none, and
