@@ -20,3 +20,8 @@ export class NotFoundError extends UserError {
 export class PermissionError extends UserError {
   override name = "PermissionError";
 }
+
+/** A link that may not or could not be fetched: a refused address or scheme, too big, too slow, not an article. */
+export class FetchRefusedError extends UserError {
+  override name = "FetchRefusedError";
+}
