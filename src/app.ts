@@ -7,10 +7,10 @@ import { WorkerOfflineEngine } from "./engine/worker-engine.ts";
 import { UserError } from "./errors.ts";
 import { type ArticleLibrary, KeyvArticleLibrary } from "./library/library.ts";
 import type { Logger } from "./log.ts";
-import { type Lease, MemoryLease, RedisLease } from "./schedule/lease.ts";
 import { KeyvScheduleStore, type ScheduleStore } from "./schedule/store.ts";
 import { DigestService } from "./store/digest-service.ts";
 import { KeyvDigestStore } from "./store/digest-store.ts";
+import { type Lease, MemoryLease, RedisLease } from "./store/lease.ts";
 import { openKeyv } from "./store/open-keyv.ts";
 
 export interface Services {
@@ -123,6 +123,7 @@ export async function openServices(config: Config, log: Logger, options: Service
     },
   );
   const scheduleKv = await openKeyv(config.STORE_URL, "schedule", config.STORE_TIMEOUT_MS);
+  const entriesKv = await openKeyv(config.STORE_URL, "library-entries", config.STORE_TIMEOUT_MS);
   // Several processes share schedules only through Redis; one process needs no more than memory.
   const lease = config.STORE_URL.startsWith("redis")
     ? await RedisLease.open(config.STORE_URL, config.STORE_TIMEOUT_MS)
@@ -132,7 +133,10 @@ export async function openServices(config: Config, log: Logger, options: Service
   );
   const { engine, answerer } = chosen;
   const digests = new DigestService({ engine, store, log, timeoutMs: config.STORE_TIMEOUT_MS });
-  const library = new KeyvArticleLibrary(libraryKv.keyv, digests, config.STORE_TIMEOUT_MS);
+  const library = new KeyvArticleLibrary(libraryKv.keyv, digests, config.STORE_TIMEOUT_MS, {
+    entries: entriesKv.keyv,
+    lease,
+  });
   log.info({ store: digestKv.where, engine: engine.info }, "store opened");
   if (digestKv.readOnlyReason)
     log.warn(
@@ -152,6 +156,7 @@ export async function openServices(config: Config, log: Logger, options: Service
         digestKv.keyv.disconnect(),
         libraryKv.keyv.disconnect(),
         scheduleKv.keyv.disconnect(),
+        entriesKv.keyv.disconnect(),
         lease.close(),
       ]);
     },

@@ -22,13 +22,11 @@ function library() {
     timeoutMs: 500,
   });
   let tick = 0;
-  const lib = new KeyvArticleLibrary(
-    new Keyv(),
-    digests,
-    500,
-    () => new Date(Date.UTC(2026, 10, 25, 12, tick++)),
-  );
-  return { lib, engine };
+  const keyv = new Keyv();
+  const lib = new KeyvArticleLibrary(keyv, digests, 500, {
+    now: () => new Date(Date.UTC(2026, 10, 25, 12, tick++)),
+  });
+  return { lib, engine, keyv };
 }
 
 const paste = { kind: "paste" as const };
@@ -153,6 +151,16 @@ describe("article library", () => {
     expect((await lib.list("g1")).map((a) => a.title).sort()).toEqual(
       texts.map((t) => t.split("\n")[0]).sort(),
     );
+  });
+
+  it("still lists an article a library of the previous layout knew only from its shared index", async () => {
+    const { lib, keyv } = library();
+    const { article } = await lib.add({ guildId: "g1", text: sampleText(), origin: paste, addedBy: "u" });
+    // The previous layout: one index key per guild, no per-article entry.
+    await keyv.delete(`entry:g1:${article.id}`);
+    expect(await lib.list("g1")).toEqual([]);
+    await keyv.set("index:g1", [article.id]);
+    expect((await lib.list("g1")).map((a) => a.id)).toEqual([article.id]);
   });
 
   it("makes slugs from any title", () => {

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Digest } from "../digest/schema.ts";
 import { BadInputError, NotFoundError } from "../errors.ts";
 import type { DigestService } from "../store/digest-service.ts";
+import { type Lease, MemoryLease } from "../store/lease.ts";
 import { withTimeout } from "../store/timeout.ts";
 import { type DigestDiff, diffDigests } from "./diff.ts";
 import {
@@ -65,31 +66,55 @@ export interface ArticleLibrary {
 }
 
 const keys = {
-  index: (guild: string) => `index:${guild}`,
+  /** The list of ids earlier versions kept (read-modify-write, lossy under concurrent writers): read only. */
+  legacyIndex: (guild: string) => `index:${guild}`,
   article: (guild: string, id: string) => `article:${guild}:${id}`,
   version: (guild: string, id: string, n: number) => `version:${guild}:${id}:${n}`,
   channel: (guild: string, channel: string) => `channel:${guild}:${channel}`,
+  entry: (guild: string, id: string) => `entry:${guild}:${id}`,
 };
+
+export interface LibraryOptions {
+  /**
+   * Where the one-key-per-article entries live, listed by iterating the store: nothing is ever
+   * read-modified-written, so concurrent adders cannot drop each other. A namespace of its own keeps the
+   * listing from reading article texts (default: the library's own store).
+   */
+  entries?: Keyv;
+  /** Shared with other bot processes (Redis): picking a free id and numbering versions hold it. */
+  lease?: Lease;
+  now?: () => Date;
+}
+
+// How long a writer may hold a guild's library, and how long another waits for it before giving up.
+const LOCK_MS = 15_000;
+const LOCK_WAIT_MS = 20_000;
 
 /** The library kept in keyv: the same store as the digests, so it survives restarts and is shared. */
 export class KeyvArticleLibrary implements ArticleLibrary {
+  private readonly entries: Keyv;
+  private readonly lease: Lease;
+  private readonly now: () => Date;
+
   constructor(
     private readonly keyv: Keyv,
     private readonly digests: DigestService,
     private readonly timeoutMs: number,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    options: LibraryOptions = {},
+  ) {
+    this.entries = options.entries ?? keyv;
+    this.lease = options.lease ?? new MemoryLease();
+    this.now = options.now ?? (() => new Date());
+  }
 
   async add(input: NewArticle): Promise<VersionResult> {
     const { digest } = await this.digests.digest(input.text);
     const title = (input.title?.trim() || digest.title || "Untitled").slice(0, 200);
-    // One add at a time per guild in this process, so two adds never pick the same id or drop each
-    // other from the index.
-    return this.serialised(input.guildId, async () => {
-      const index = await this.index(input.guildId);
+    // One add at a time per guild, across processes, so two adds never pick the same id.
+    return this.locked(input.guildId, async () => {
       const base = slugify(title);
       let id = base;
-      for (let n = 2; index.includes(id); n++) id = `${base}-${n}`;
+      for (let n = 2; await this.exists(input.guildId, id); n++) id = `${base}-${n}`;
       const at = this.now().toISOString();
       const meta = this.meta(1, digest, input, at);
       const article: Article = {
@@ -100,14 +125,47 @@ export class KeyvArticleLibrary implements ArticleLibrary {
         addedAt: at,
         versions: [meta],
       };
-      // Version first, index last: a failure half-way leaves no entry pointing at missing data.
+      // Version first, entry last: a failure half-way leaves no entry pointing at missing data.
       await this.write(keys.version(input.guildId, id, 1), {
         text: input.text,
         digest,
       } satisfies StoredVersion);
       await this.write(keys.article(input.guildId, id), article);
-      await this.addToIndex(input.guildId, id);
+      await withTimeout(
+        this.entries.set(keys.entry(input.guildId, id), { addedAt: at }),
+        this.timeoutMs,
+        "writing the library",
+      );
       return { article, version: meta, digest, unchanged: false };
+    });
+  }
+
+  private async exists(guildId: string, id: string): Promise<boolean> {
+    const raw: unknown = await withTimeout(
+      this.keyv.get(keys.article(guildId, id)),
+      this.timeoutMs,
+      "reading the library",
+    );
+    return raw !== undefined;
+  }
+
+  /** Work that must not interleave with another writer of the guild's library, in any process. */
+  private locked<T>(guildId: string, work: () => Promise<T>): Promise<T> {
+    return this.serialised(guildId, async () => {
+      const name = `library:${guildId}`;
+      const deadline = Date.now() + LOCK_WAIT_MS;
+      let token = await this.lease.acquire(name, LOCK_MS);
+      while (!token) {
+        if (Date.now() > deadline)
+          throw new Error(`the library of guild ${guildId} stayed locked for ${LOCK_WAIT_MS} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+        token = await this.lease.acquire(name, LOCK_MS);
+      }
+      try {
+        return await work();
+      } finally {
+        await this.lease.release(name, token).catch(() => {});
+      }
     });
   }
 
@@ -127,8 +185,8 @@ export class KeyvArticleLibrary implements ArticleLibrary {
   async update(input: ArticleUpdate): Promise<VersionResult> {
     await this.get(input.guildId, input.id);
     const { digest } = await this.digests.digest(input.text);
-    // Serialised like add: two updates at once must not both become version n + 1.
-    return this.serialised(input.guildId, async () => {
+    // Locked like add: two updates at once must not both become version n + 1.
+    return this.locked(input.guildId, async () => {
       const article = await this.get(input.guildId, input.id);
       const latest = article.versions.at(-1);
       if (latest && latest.sha256 === digest.inputSha256)
@@ -145,9 +203,21 @@ export class KeyvArticleLibrary implements ArticleLibrary {
   }
 
   async list(guildId: string): Promise<Article[]> {
-    const ids = await this.index(guildId);
-    const articles = await Promise.all(ids.map((id) => this.read(keys.article(guildId, id), ArticleSchema)));
-    return articles.filter((a): a is Article => a !== undefined);
+    const ids = new Set(await this.legacyIndex(guildId));
+    const prefix = keys.entry(guildId, "");
+    const scan = async () => {
+      if (!this.entries.iterator) throw new Error("the store cannot list its keys");
+      // keyv's iterator takes the namespace from the instance; the argument is the adapter's own.
+      for await (const [key] of this.entries.iterator(undefined as never) as AsyncIterable<[string]>)
+        if (typeof key === "string" && key.startsWith(prefix)) ids.add(key.slice(prefix.length));
+    };
+    await withTimeout(scan(), this.timeoutMs * 4, "listing the library");
+    const articles = await Promise.all(
+      [...ids].map((id) => this.read(keys.article(guildId, id), ArticleSchema)),
+    );
+    return articles
+      .filter((a): a is Article => a !== undefined)
+      .sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
   }
 
   async get(guildId: string, id: string): Promise<Article> {
@@ -212,19 +282,6 @@ export class KeyvArticleLibrary implements ArticleLibrary {
     };
   }
 
-  /**
-   * Keyv has no atomic list update, so another process may write the index between our read and write;
-   * re-reading and retrying makes losing an id that way very unlikely (see the closing note of issue 3).
-   */
-  private async addToIndex(guildId: string, id: string): Promise<void> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const index = await this.index(guildId);
-      if (index.includes(id)) return;
-      await this.write(keys.index(guildId), [...index, id]);
-      if ((await this.index(guildId)).includes(id)) return;
-    }
-  }
-
   /** The article a command means: the one it names, or the channel's current article. */
   async resolve(guildId: string, channelId: string, id?: string): Promise<Article> {
     const chosen = id?.trim() || (await this.channelArticle(guildId, channelId));
@@ -235,8 +292,8 @@ export class KeyvArticleLibrary implements ArticleLibrary {
     return this.get(guildId, chosen);
   }
 
-  private async index(guildId: string): Promise<string[]> {
-    return (await this.read(keys.index(guildId), ArticleIndexSchema)) ?? [];
+  private async legacyIndex(guildId: string): Promise<string[]> {
+    return (await this.read(keys.legacyIndex(guildId), ArticleIndexSchema)) ?? [];
   }
 
   private async read<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {

@@ -4,7 +4,7 @@ import type { ArticleLibrary } from "../library/library.ts";
 import type { Logger } from "../log.ts";
 import type { Reply } from "../reply.ts";
 import type { DigestService } from "../store/digest-service.ts";
-import type { Lease } from "./lease.ts";
+import type { Lease } from "../store/lease.ts";
 import type { Schedule } from "./schema.ts";
 import type { ScheduleStore } from "./store.ts";
 import { dueRun } from "./timing.ts";
