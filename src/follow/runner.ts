@@ -3,6 +3,7 @@ import type { ArticleLibrary } from "../library/library.ts";
 import type { Logger } from "../log.ts";
 import { ChannelUnavailableError, type Poster } from "../schedule/scheduler.ts";
 import type { Lease } from "../store/lease.ts";
+import { Ticker } from "../util/ticker.ts";
 import { type CheckOutcome, checkFollow, type Intake } from "./check.ts";
 import type { Follow } from "./schema.ts";
 import type { FollowStore } from "./store.ts";
@@ -27,25 +28,19 @@ const LEASE_MS = 120_000;
  * and so each post, happen once across processes (the version is stored before the post goes out).
  */
 export class FollowRunner {
-  private timer: NodeJS.Timeout | undefined;
-  private ticking: Promise<unknown> = Promise.resolve();
+  private readonly ticker: Ticker;
 
-  constructor(private readonly options: FollowRunnerOptions) {}
-
-  start(intervalMs = 15_000): void {
-    const run = () => {
-      this.ticking = this.tick().catch((error) =>
-        this.options.log.error({ err: error }, "follow tick failed"),
-      );
-    };
-    run();
-    this.timer = setInterval(run, intervalMs);
-    this.timer.unref();
+  constructor(private readonly options: FollowRunnerOptions) {
+    this.ticker = new Ticker(() => this.tick(), options.log, "follow");
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.ticking;
+  /** Ticks now (a run missed while the bot was down happens on start) and then every interval. */
+  start(intervalMs = 15_000): void {
+    this.ticker.start(intervalMs);
+  }
+
+  stop(): Promise<void> {
+    return this.ticker.stop();
   }
 
   private now(): Date {

@@ -5,6 +5,7 @@ import type { Logger } from "../log.ts";
 import type { Reply } from "../reply.ts";
 import type { DigestService } from "../store/digest-service.ts";
 import type { Lease } from "../store/lease.ts";
+import { Ticker } from "../util/ticker.ts";
 import type { Schedule } from "./schema.ts";
 import type { ScheduleStore } from "./store.ts";
 import { dueRun } from "./timing.ts";
@@ -39,25 +40,19 @@ export type RunOutcome = "posted" | "unchanged" | "paused" | "failed";
  * run post once across processes, and a run missed during downtime posts once, not once per missed slot.
  */
 export class Scheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private ticking: Promise<unknown> = Promise.resolve();
+  private readonly ticker: Ticker;
 
-  constructor(private readonly options: SchedulerOptions) {}
-
-  start(intervalMs = 15_000): void {
-    const run = () => {
-      this.ticking = this.tick().catch((error) =>
-        this.options.log.error({ err: error }, "scheduler tick failed"),
-      );
-    };
-    run(); // a run missed while the bot was down posts on start
-    this.timer = setInterval(run, intervalMs);
-    this.timer.unref();
+  constructor(private readonly options: SchedulerOptions) {
+    this.ticker = new Ticker(() => this.tick(), options.log, "scheduler");
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.ticking;
+  /** Ticks now (a run missed while the bot was down happens on start) and then every interval. */
+  start(intervalMs = 15_000): void {
+    this.ticker.start(intervalMs);
+  }
+
+  stop(): Promise<void> {
+    return this.ticker.stop();
   }
 
   /** Handles every schedule due at `now`; returns what happened to each schedule that ran. */
