@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { parseAllowHosts } from "./intake/address-policy.ts";
 
 /** The one place that reads the environment. dotenv is loaded only by the entry point. */
 const emptyIsUnset = (v: unknown) => (v === "" ? undefined : v);
@@ -43,6 +44,25 @@ const ConfigSchema = z.object({
   OPENAI_PRICE_OUTPUT_PER_MTOK: z.coerce.number().min(0).default(0.6),
   // How long one store operation may take before the cache is treated as degraded.
   STORE_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
+  // host:port pairs the link fetcher may reach even on a private address (tests, an operator's intranet).
+  FETCH_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      try {
+        return parseAllowHosts(value);
+      } catch (error) {
+        ctx.addIssue({
+          code: "custom",
+          message: `each entry must be host:port (${(error as Error).message})`,
+        });
+        return z.NEVER;
+      }
+    }),
+  // Limits on fetching a link: the whole request, the body, and redirect hops.
+  FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  FETCH_MAX_BYTES: z.coerce.number().int().positive().default(5_000_000),
+  FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

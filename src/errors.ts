@@ -25,3 +25,13 @@ export class PermissionError extends UserError {
 export class FetchRefusedError extends UserError {
   override name = "FetchRefusedError";
 }
+
+/** A fetched page holds no readable article (a login wall, an index page, an app shell). */
+export class NoArticleError extends FetchRefusedError {
+  override name = "NoArticleError";
+}
+
+/** A link given as a feed is not an RSS, Atom, RDF or JSON feed. */
+export class NotAFeedError extends FetchRefusedError {
+  override name = "NotAFeedError";
+}
