@@ -1,3 +1,6 @@
+import { BadInputError } from "../src/errors.ts";
+import { readLink } from "../src/intake/read-link.ts";
+import type { Intake } from "../src/intake/types.ts";
 import type { ArticleLibrary } from "../src/library/library.ts";
 import type { Origin } from "../src/library/schema.ts";
 import { renderDiffText } from "../src/render/diff-text.ts";
@@ -29,9 +32,16 @@ export const articleDefinition = {
   subcommands: [
     {
       name: "add",
-      description: "Add an article (paste it in a form, or attach a .txt file)",
+      description: "Add an article (paste it in a form, attach a .txt file, or give its link)",
       options: [
         file,
+        {
+          name: "url",
+          description: "Link to the article's page (fetched once; use /follow to keep it up to date)",
+          type: "string",
+          required: false,
+          maxLength: 2000,
+        },
         {
           name: "title",
           description: "Title (default: the headline)",
@@ -89,6 +99,26 @@ export async function addArticle(
   return ok(
     `Added ${r.article.id}`,
     `${safe(r.article.title)}\n${statusCounts(r.digest)}\nUse it here with /article use.`,
+  );
+}
+
+/** /article add url: the page's readable text, under its own title unless one is given. */
+export async function addArticleFromLink(
+  ctx: LibraryContext,
+  intake: Intake,
+  url: string,
+  title?: string | null,
+): Promise<Reply> {
+  const content = await readLink(intake, url);
+  if (content.kind === "feed")
+    throw new BadInputError(
+      "That link is a feed, not an article: follow it with /follow add to add its items.",
+    );
+  return addArticle(
+    ctx,
+    content.article.text,
+    { kind: "url", ref: url },
+    title?.trim() || content.article.title,
   );
 }
 

@@ -5,6 +5,9 @@ import type { DigestEngine } from "./engine/engine.ts";
 import { OfflineEngine } from "./engine/offline.ts";
 import { WorkerOfflineEngine } from "./engine/worker-engine.ts";
 import { UserError } from "./errors.ts";
+import { type FollowStore, KeyvFollowStore } from "./follow/store.ts";
+import type { Intake } from "./intake/types.ts";
+import { createWebIntake } from "./intake/web-intake.ts";
 import { type ArticleLibrary, KeyvArticleLibrary } from "./library/library.ts";
 import type { Logger } from "./log.ts";
 import { KeyvScheduleStore, type ScheduleStore } from "./schedule/store.ts";
@@ -20,6 +23,10 @@ export interface Services {
   /** Undefined when the store was skipped (--no-cache). */
   library: ArticleLibrary | undefined;
   schedules: ScheduleStore | undefined;
+  /** Followed pages and feeds; undefined without the store. */
+  follows: FollowStore | undefined;
+  /** Fetches and reads links (SSRF-safe): /article add url:, /follow, `newsdesk digest URL`. */
+  intake: Intake;
   /** Who runs a scheduled post when several processes share the store. */
   lease: Lease;
   /** Where the store lives, safe to show. */
@@ -35,6 +42,8 @@ export interface ServiceOptions {
   engine?: EngineChoice;
   /** Injected into the OpenAI client (tests point it at a local server). */
   fetch?: typeof fetch;
+  /** Replaces the web intake built from the FETCH_ settings (tests). */
+  intake?: Intake;
   /**
    * Offline digests run in a worker thread, so a long article delays no other reply: for the bot and
    * the console. Batch commands read one article after another and keep the engine in-process.
@@ -93,6 +102,7 @@ async function chooseEngine(
 
 /** The one place that wires engine, stores and library together at start-up. */
 export async function openServices(config: Config, log: Logger, options: ServiceOptions): Promise<Services> {
+  const intake = options.intake ?? createWebIntake(config);
   if (!options.cache) {
     const { engine, answerer } = await chooseEngine(config, log, options, new Keyv());
     const digests = new DigestService({ engine, store: undefined, log, timeoutMs: config.STORE_TIMEOUT_MS });
@@ -101,10 +111,12 @@ export async function openServices(config: Config, log: Logger, options: Service
       answerer,
       library: undefined,
       schedules: undefined,
+      follows: undefined,
+      intake,
       lease: new MemoryLease(),
       storeWhere: "none",
       close: async () => {
-        await engine.close?.();
+        await Promise.allSettled([engine.close?.(), intake.close?.()]);
       },
     };
   }
@@ -124,6 +136,7 @@ export async function openServices(config: Config, log: Logger, options: Service
   );
   const scheduleKv = await openKeyv(config.STORE_URL, "schedule", config.STORE_TIMEOUT_MS);
   const entriesKv = await openKeyv(config.STORE_URL, "library-entries", config.STORE_TIMEOUT_MS);
+  const followKv = await openKeyv(config.STORE_URL, "follow", config.STORE_TIMEOUT_MS);
   // Several processes share schedules only through Redis; one process needs no more than memory.
   const lease = config.STORE_URL.startsWith("redis")
     ? await RedisLease.open(config.STORE_URL, config.STORE_TIMEOUT_MS)
@@ -148,15 +161,19 @@ export async function openServices(config: Config, log: Logger, options: Service
     answerer,
     library,
     schedules: new KeyvScheduleStore(scheduleKv.keyv, config.STORE_TIMEOUT_MS),
+    follows: new KeyvFollowStore(followKv.keyv, config.STORE_TIMEOUT_MS),
+    intake,
     lease,
     storeWhere: digestKv.where,
     close: async () => {
       await Promise.allSettled([
         engine.close?.(),
+        intake.close?.(),
         digestKv.keyv.disconnect(),
         libraryKv.keyv.disconnect(),
         scheduleKv.keyv.disconnect(),
         entriesKv.keyv.disconnect(),
+        followKv.keyv.disconnect(),
         lease.close(),
       ]);
     },

@@ -41,7 +41,7 @@ describe("the bot as the newsroom runs it", () => {
       child.stderr.on("data", (d) => (out += d));
       child.on("exit", (code) => resolve({ code, out }));
     });
-    expect(result.out).toMatch(/registered 8 commands in guild/);
+    expect(result.out).toMatch(/registered 9 commands in guild/);
     expect(result.code).toBe(0);
     const commands = await discord.prisma.applicationCommand.findMany({
       where: { guildId: discord.guildId },
@@ -52,12 +52,14 @@ describe("the bot as the newsroom runs it", () => {
       "brief",
       "confirmed",
       "digest",
+      "follow",
       "sources",
       "summary",
       "unconfirmed",
     ]);
     expect(commands.find((c) => c.name === "article")?.defaultMemberPermissions).toBe("8192");
     expect(commands.find((c) => c.name === "digest")?.defaultMemberPermissions).toBe("8192");
+    expect(commands.find((c) => c.name === "follow")?.defaultMemberPermissions).toBe("8192");
   });
 
   it("npm start runs the bot when DISCORD_TOKEN is set and stops cleanly on SIGTERM", async () => {

@@ -3,17 +3,17 @@ import Keyv from "keyv";
 import { describe, expect, it } from "vitest";
 import { OfflineEngine } from "../src/engine/offline.ts";
 import { FetchRefusedError } from "../src/errors.ts";
-import type { Intake } from "../src/follow/check.ts";
 import { FollowRunner } from "../src/follow/runner.ts";
 import type { Follow } from "../src/follow/schema.ts";
 import { KeyvFollowStore } from "../src/follow/store.ts";
-import type { FetchedResource } from "../src/intake/types.ts";
+import type { FetchedResource, Intake } from "../src/intake/types.ts";
 import { KeyvArticleLibrary } from "../src/library/library.ts";
 import { renderReplyText } from "../src/render/reply-text.ts";
 import type { Reply } from "../src/reply.ts";
 import { DigestService } from "../src/store/digest-service.ts";
 import { KeyvDigestStore } from "../src/store/digest-store.ts";
 import { MemoryLease } from "../src/store/lease.ts";
+import { newFollow } from "./support/follows.ts";
 import { capturingLogger } from "./support/log-capture.ts";
 
 const story = (name: string) =>
@@ -79,20 +79,7 @@ function harness() {
     now: () => now,
     random: () => 0.5,
   });
-  const follow = (over: Partial<Follow> = {}): Follow => ({
-    id: "abc123",
-    guildId: "g1",
-    channelId: "c1",
-    url: "https://news.example.test/live",
-    kind: "page",
-    everyMinutes: 5,
-    createdBy: "t",
-    createdAt: now.toISOString(),
-    nextCheckAt: now.toISOString(),
-    failures: 0,
-    seenItems: [],
-    ...over,
-  });
+  const follow = (over: Partial<Follow> = {}): Follow => newFollow(now, over);
   const later = async (minutes: number) => {
     now = new Date(now.getTime() + minutes * 60_000);
     return runner.tick();

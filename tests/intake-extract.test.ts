@@ -18,7 +18,9 @@ describe("extractArticle", () => {
 
   it("gives the story's paragraphs as plain text separated by blank lines", () => {
     const paragraphs = article.text.split("\n\n");
-    expect(paragraphs[0]).toBe(
+    // The headline first, as in pasted text, then the story.
+    expect(paragraphs[0]).toBe(article.title);
+    expect(paragraphs[1]).toBe(
       "The Harbour Road bridge in Millbrook was closed to all traffic early on Tuesday after a cargo ship " +
         "struck one of its piers, the county roads department said.",
     );

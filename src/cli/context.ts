@@ -21,6 +21,9 @@ export interface CliFlags {
   from?: string;
   to?: string;
   guild: string;
+  url?: string;
+  channel?: string;
+  every?: string;
   engine?: "offline" | "openai" | "auto";
 }
 

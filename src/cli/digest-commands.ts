@@ -1,5 +1,6 @@
 import type { Digest } from "../digest/schema.ts";
 import { BadInputError } from "../errors.ts";
+import { readPageText } from "../intake/read-link.ts";
 import { renderDigestText } from "../render/digest-text.ts";
 import { readingNotice } from "../render/reading-notice.ts";
 import { BoundedMap } from "../util/bounded-map.ts";
@@ -25,6 +26,13 @@ async function check(ctx: CliContext, article: string, claim: string, batch = fa
   return answerer.check(article, claim, digest);
 }
 
+/** A file, standard input, or a link (fetched with the same refusals as the bot's). */
+async function articleText(ctx: CliContext, source: string, max: number): Promise<string> {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !/^(?:data|file|javascript):/i.test(source))
+    return readArticleSource(source, max);
+  return validateArticle(await readPageText((await ctx.services()).intake, source), max, source);
+}
+
 export async function digestCommand(ctx: CliContext): Promise<number> {
   const max = ctx.config.MAX_ARTICLE_BYTES;
   if (ctx.flags.jsonl) {
@@ -34,7 +42,7 @@ export async function digestCommand(ctx: CliContext): Promise<number> {
     }));
     return outcome.failed > 0 ? 1 : 0;
   }
-  const digest = await digestOf(ctx, await readArticleSource(needArg(ctx.args[0], FILE), max));
+  const digest = await digestOf(ctx, await articleText(ctx, needArg(ctx.args[0], FILE), max));
   process.stdout.write(
     ctx.flags.json ? `${JSON.stringify(digest, null, 2)}\n` : `${renderDigestText(digest)}\n`,
   );

@@ -1,11 +1,12 @@
 import { userInfo } from "node:os";
 import { basename } from "node:path";
 import { UserError } from "../errors.ts";
+import { readLink } from "../intake/read-link.ts";
 import type { ArticleLibrary } from "../library/library.ts";
 import { renderDiffText } from "../render/diff-text.ts";
 import { statusCounts } from "../render/statements.ts";
 import { type CliContext, needArg, UsageError } from "./context.ts";
-import { readArticleSource } from "./input.ts";
+import { readArticleSource, validateArticle } from "./input.ts";
 
 const who = () => `cli:${userInfo().username}`;
 
@@ -29,6 +30,22 @@ export async function libraryCommand(ctx: CliContext): Promise<number> {
   const max = ctx.config.MAX_ARTICLE_BYTES;
   switch (sub) {
     case "add": {
+      if (ctx.flags.url) {
+        const content = await readLink((await ctx.services()).intake, ctx.flags.url);
+        if (content.kind === "feed")
+          throw new UserError("that link is a feed: `newsdesk follow add URL` adds its items");
+        const r = await (await library(ctx)).add({
+          guildId,
+          text: validateArticle(content.article.text, max, ctx.flags.url),
+          title: ctx.flags.title ?? content.article.title,
+          origin: { kind: "url", ref: ctx.flags.url },
+          addedBy: who(),
+        });
+        process.stdout.write(
+          `added ${r.article.id}: ${r.article.title} (version 1; ${statusCounts(r.digest)})\n`,
+        );
+        return 0;
+      }
       const file = needArg(rest[0], "FILE");
       const text = await readArticleSource(file, max);
       const r = await (await library(ctx)).add({
@@ -88,7 +105,7 @@ export async function libraryCommand(ctx: CliContext): Promise<number> {
     }
     default:
       throw new UsageError(
-        "library needs one of: add FILE [--title T], list, update ID FILE, diff ID [--from V --to V]",
+        "library needs one of: add FILE|--url URL [--title T], list, update ID FILE, diff ID [--from V --to V]",
       );
   }
 }

@@ -7,17 +7,20 @@ import { UserError } from "../errors.ts";
 import { createLogger, type Logger } from "../log.ts";
 import { type CliContext, UsageError } from "./context.ts";
 import { askCommand, checkCommand, digestCommand } from "./digest-commands.ts";
+import { followCommand } from "./follow-commands.ts";
 import { libraryCommand } from "./library-commands.ts";
 
 const USAGE = `usage:
-  newsdesk digest FILE|- [--json]        readable digest (or the digest object with --json)
+  newsdesk digest FILE|URL|- [--json]    readable digest (or the digest object with --json)
   newsdesk digest --jsonl                stdin {"id","article"} lines -> {"id","digest"} lines
   newsdesk check FILE --claim "TEXT"     does the article support the claim?
   newsdesk check --jsonl                 stdin {"id","article","claim"} -> {"id","verdict","evidence"}
   newsdesk ask FILE "QUESTION"           answer a question from the article
   newsdesk ask --jsonl                   stdin {"id","article","question"} -> {"id","status","answer","paragraphs"}
-  newsdesk library add FILE [--title T]  add an article to the library (also: list, update ID FILE,
-                                         diff ID [--from V --to V]; --guild G, default "cli")
+  newsdesk library add FILE [--title T]  add an article to the library (or --url URL; also: list,
+                                         update ID FILE, diff ID [--from V --to V]; --guild G, default "cli")
+  newsdesk follow add URL [--every N]    follow a page or feed (also: list, stop ID, run-once: check every
+                                         follow now and print what would be posted)
   newsdesk start [FILE]                  the bot (DISCORD_TOKEN set) or the local console on the sample article
 options: --no-cache skips the digest cache; the store is STORE_URL (default: SQLite in data/);
          --engine offline|openai|auto picks the digest engine (default: ENGINE, auto)`;
@@ -42,11 +45,14 @@ function parse(argv: string[]) {
       from: { type: "string" },
       to: { type: "string" },
       guild: { type: "string", default: "cli" },
+      url: { type: "string" },
+      channel: { type: "string" },
+      every: { type: "string" },
       engine: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
-  const { json, jsonl, claim, title, from, to, guild, help } = values;
+  const { json, jsonl, claim, title, from, to, guild, help, url, channel, every } = values;
   const engine = values.engine;
   if (engine !== undefined && !isEngineChoice(engine))
     throw new UsageError(`--engine must be offline, openai or auto (got '${engine}')`);
@@ -63,6 +69,9 @@ function parse(argv: string[]) {
       ...(title !== undefined ? { title } : {}),
       ...(from !== undefined ? { from } : {}),
       ...(to !== undefined ? { to } : {}),
+      ...(url !== undefined ? { url } : {}),
+      ...(channel !== undefined ? { channel } : {}),
+      ...(every !== undefined ? { every } : {}),
       ...(engine !== undefined ? { engine } : {}),
     },
   };
@@ -73,6 +82,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   check: checkCommand,
   ask: askCommand,
   library: libraryCommand,
+  follow: followCommand,
   // The bot's modules (discord.js) load only for `start`: every other command starts faster without them.
   start: async (ctx) => (await import("./start.ts")).startCommand(ctx, SAMPLE_ARTICLE),
 };

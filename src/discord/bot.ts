@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from "discord.js";
 import type { Services } from "../app.ts";
+import { FollowRunner } from "../follow/runner.ts";
 import type { Logger } from "../log.ts";
 import { Scheduler } from "../schedule/scheduler.ts";
 import { createDispatcher } from "./dispatcher.ts";
@@ -20,6 +21,8 @@ export interface Bot {
   client: Client;
   /** Posts scheduled digests; undefined without a store. */
   scheduler: Scheduler | undefined;
+  /** Checks followed pages and feeds; undefined without a store. */
+  followRunner: FollowRunner | undefined;
   /** Stops taking interactions, lets the ones in flight finish, then disconnects. */
   stop(): Promise<void>;
 }
@@ -32,9 +35,14 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     rest: { api: options.apiUrl },
     allowedMentions: { parse: [], repliedUser: false },
   });
+  // The runner needs the logged-in client to post; the dispatcher is made before login.
+  const runnerRef: { current: FollowRunner | undefined } = { current: undefined };
   const dispatch = createDispatcher({
     services,
     log,
+    get followRunner() {
+      return runnerRef.current;
+    },
     pages: new PageViews(),
     maxArticleBytes: options.maxArticleBytes,
   });
@@ -61,14 +69,29 @@ export async function startBot(options: BotOptions): Promise<Bot> {
           log,
         })
       : undefined;
+  const followRunner =
+    services.follows && services.library
+      ? new FollowRunner({
+          store: services.follows,
+          library: services.library,
+          intake: services.intake,
+          lease: services.lease,
+          poster: new DiscordPoster(client),
+          log,
+        })
+      : undefined;
+  runnerRef.current = followRunner;
   const tickMs = options.scheduleTickMs ?? 15_000;
   if (scheduler && tickMs > 0) scheduler.start(tickMs);
+  if (followRunner && tickMs > 0) followRunner.start(tickMs);
   return {
     client,
     scheduler,
+    followRunner,
     async stop() {
       accepting = false;
       await scheduler?.stop();
+      await followRunner?.stop();
       await Promise.allSettled([...inFlight]);
       await client.destroy();
     },

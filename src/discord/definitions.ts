@@ -7,6 +7,7 @@ import {
 } from "discord.js";
 import { articleDefinition } from "../../commands/article.ts";
 import { digestPostDefinition } from "../../commands/digest.ts";
+import { followDefinition } from "../../commands/follow.ts";
 import { digestCommands } from "../../commands/index.ts";
 import type { CommandDefinition, OptionDefinition } from "../../commands/types.ts";
 
@@ -59,5 +60,6 @@ export function allCommandPayloads(): RESTPostAPIChatInputApplicationCommandsJSO
     ...[...digestCommands.values()].map((c) => commandPayload(c.definition)),
     commandPayload(articleDefinition),
     commandPayload(digestPostDefinition),
+    commandPayload(followDefinition),
   ];
 }

@@ -10,6 +10,7 @@ import {
 } from "discord.js";
 import {
   addArticle,
+  addArticleFromLink,
   articleChanges,
   CHANGES_LIBRARY,
   type LibraryContext,
@@ -18,13 +19,16 @@ import {
   useArticle,
 } from "../../commands/article.ts";
 import { CHANGES_SCHEDULES } from "../../commands/digest.ts";
+import { CHANGES_FOLLOWS } from "../../commands/follow.ts";
 import { digestCommands } from "../../commands/index.ts";
 import type { Services } from "../app.ts";
 import { PermissionError, UserError } from "../errors.ts";
+import type { FollowRunner } from "../follow/runner.ts";
 import type { ArticleLibrary } from "../library/library.ts";
 import type { Logger } from "../log.ts";
 import { type Reply, STATUS_COLOR } from "../reply.ts";
 import { readAttachment } from "./attachments.ts";
+import { followCommand } from "./follow-commands.ts";
 import { articleModal, MODAL_ADD, MODAL_UPDATE, modalFields } from "./modals.ts";
 import { NO_MENTIONS, PAGE_BUTTON, type PageViews, pagePayload } from "./pages.ts";
 import { paginate } from "./paginate.ts";
@@ -32,6 +36,8 @@ import { digestCommand } from "./schedule-commands.ts";
 
 export interface DispatcherDeps {
   services: Services;
+  /** Runs a new follow's first check at once; undefined without the store. */
+  followRunner?: FollowRunner | undefined;
   log: Logger;
   pages: PageViews;
   maxArticleBytes: number;
@@ -118,10 +124,18 @@ async function send(deps: DispatcherDeps, interaction: RepliableInteraction, rep
 
 async function chatInput(deps: DispatcherDeps, interaction: ChatInputCommandInteraction): Promise<void> {
   if (interaction.commandName === "article") return articleCommand(deps, interaction);
+  if (interaction.commandName === "follow") {
+    const ctx = guildContext(deps, interaction);
+    if (CHANGES_FOLLOWS.has(interaction.options.getSubcommand()))
+      requireManageMessages(interaction, "Following or stopping a story");
+    await interaction.deferReply();
+    return send(deps, interaction, await followCommand(deps.services, deps.followRunner, interaction, ctx));
+  }
   if (interaction.commandName === "digest") {
     const ctx = guildContext(deps, interaction);
     // Checked before deferring, so the refusal stays private to the person who asked.
-    if (CHANGES_SCHEDULES.has(interaction.options.getSubcommand())) requireManageMessages(interaction);
+    if (CHANGES_SCHEDULES.has(interaction.options.getSubcommand()))
+      requireManageMessages(interaction, "Posting or scheduling digests");
     await interaction.deferReply();
     return send(deps, interaction, await digestCommand(deps.services, interaction, ctx));
   }
@@ -146,10 +160,13 @@ async function chatInput(deps: DispatcherDeps, interaction: ChatInputCommandInte
   await send(deps, interaction, await command.handle(digest, options, { answerer: deps.services.answerer }));
 }
 
-function requireManageMessages(interaction: RepliableInteraction): void {
+function requireManageMessages(
+  interaction: RepliableInteraction,
+  what = "Changing the article library",
+): void {
   // Checked here as well as in the command's default permissions, which server admins can change.
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages))
-    throw new PermissionError("Changing the article library needs the Manage Messages permission.");
+    throw new PermissionError(`${what} needs the Manage Messages permission.`);
 }
 
 async function articleCommand(deps: DispatcherDeps, interaction: ChatInputCommandInteraction): Promise<void> {
@@ -161,6 +178,20 @@ async function articleCommand(deps: DispatcherDeps, interaction: ChatInputComman
     case "update": {
       const id = sub === "update" ? interaction.options.getString("article", true) : undefined;
       if (id) await ctx.library.get(ctx.guildId, id);
+      const url = sub === "add" ? interaction.options.getString("url", false)?.trim() : undefined;
+      if (url) {
+        await interaction.deferReply();
+        return send(
+          deps,
+          interaction,
+          await addArticleFromLink(
+            ctx,
+            deps.services.intake,
+            url,
+            interaction.options.getString("title", false),
+          ),
+        );
+      }
       const attachment = interaction.options.getAttachment("file", false);
       if (!attachment) {
         await interaction.showModal(articleModal(id));

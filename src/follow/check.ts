@@ -1,20 +1,12 @@
 import type { Digest } from "../digest/schema.ts";
 import { NotFoundError, UserError } from "../errors.ts";
-import type { ConditionalHeaders, ExtractedArticle, FetchedResource, ParsedFeed } from "../intake/types.ts";
+import type { FetchedResource, Intake } from "../intake/types.ts";
 import type { DigestDiff } from "../library/diff.ts";
 import type { ArticleLibrary } from "../library/library.ts";
 import type { Article } from "../library/schema.ts";
 import type { Follow } from "./schema.ts";
 import { substantiveChange } from "./substance.ts";
 import { afterFailure, afterSuccess, MAX_FAILURES } from "./timing.ts";
-
-/** The web as a follow sees it: fetch with validators, read a page's article or a feed's items. */
-export interface Intake {
-  fetch(url: string, conditional?: ConditionalHeaders): Promise<FetchedResource>;
-  readArticle(resource: FetchedResource): ExtractedArticle;
-  /** The feed in a response, or undefined when it is a page. */
-  readFeed(resource: FetchedResource): ParsedFeed | undefined;
-}
 
 export type FollowEvent =
   | {

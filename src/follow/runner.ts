@@ -1,10 +1,11 @@
 import { followEventPost } from "../../commands/follow.ts";
+import type { Intake } from "../intake/types.ts";
 import type { ArticleLibrary } from "../library/library.ts";
 import type { Logger } from "../log.ts";
 import { ChannelUnavailableError, type Poster } from "../schedule/scheduler.ts";
 import type { Lease } from "../store/lease.ts";
 import { Ticker } from "../util/ticker.ts";
-import { type CheckOutcome, checkFollow, type Intake } from "./check.ts";
+import { type CheckOutcome, checkFollow } from "./check.ts";
 import type { Follow } from "./schema.ts";
 import type { FollowStore } from "./store.ts";
 import { isDue } from "./timing.ts";
@@ -58,15 +59,15 @@ export class FollowRunner {
     return outcomes;
   }
 
-  /** Checks one follow now if it is still due and no other process holds it. */
-  async runDue(follow: Follow): Promise<CheckOutcome | undefined> {
+  /** Checks one follow now if it is still due (or `force`) and no other process holds it. */
+  async runDue(follow: Follow, force = false): Promise<CheckOutcome | undefined> {
     const name = `follow:${follow.id}`;
     const token = await this.options.lease.acquire(name, LEASE_MS);
     if (!token) return undefined; // another process is checking it
     try {
       // Re-read under the lease: another process may have checked it a moment ago.
       const fresh = await this.options.store.get(follow.guildId, follow.id).catch(() => undefined);
-      if (!fresh || !isDue(fresh, this.now())) return undefined;
+      if (!fresh || fresh.paused || (!force && !isDue(fresh, this.now()))) return undefined;
       return await this.check(fresh);
     } finally {
       await this.options.lease.release(name, token).catch(() => {});

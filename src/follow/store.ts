@@ -45,11 +45,11 @@ export class KeyvFollowStore implements FollowStore {
     const out: Follow[] = [];
     const scan = async () => {
       if (!this.keyv.iterator) throw new Error("the store cannot list its keys");
-      // keyv's iterator takes the namespace from the instance; the argument is the adapter's own.
-      for await (const [k, value] of this.keyv.iterator(undefined as never) as AsyncIterable<
+      // keyv's iterator takes the namespace from the instance; the argument is the adapter's own. Read by
+      // value, not key: adapters differ on whether the namespace prefix is left on the key.
+      for await (const [, value] of this.keyv.iterator(undefined as never) as AsyncIterable<
         [string, unknown]
       >) {
-        if (typeof k !== "string" || !k.startsWith("follow:")) continue;
         const parsed = FollowSchema.safeParse(value);
         if (parsed.success) out.push(parsed.data);
       }

@@ -34,14 +34,19 @@ export function extractArticle(html: string, url: string): ExtractedArticle {
 
   const article = readable(document);
   if (!article?.content) throw new NoArticleError(NO_ARTICLE);
-  const text = paragraphsOf(article.content).join("\n\n");
-  if (text.length < MIN_ARTICLE_CHARS) throw new NoArticleError(NO_ARTICLE);
+  const body = paragraphsOf(article.content);
+  if (body.join("\n\n").length < MIN_ARTICLE_CHARS) throw new NoArticleError(NO_ARTICLE);
 
   const byline = cleanByline(article.byline ?? statedAuthor);
   const publishedAt = isoDate(article.publishedTime ?? statedTime);
+  const title = (article.title ?? page.title ?? "").trim();
+  // As pasted text reads: the headline first, then the story; the byline line is metadata, not a paragraph.
+  const isByline = (p: string) => byline !== undefined && p.replace(/^by\s+/i, "") === byline;
+  const paragraphs = body.filter((p) => !isByline(p));
+  if (title && paragraphs[0] !== title) paragraphs.unshift(title);
   return {
-    title: (article.title ?? page.title ?? "").trim(),
-    text,
+    title,
+    text: paragraphs.join("\n\n"),
     ...(byline ? { byline } : {}),
     ...(publishedAt ? { publishedAt } : {}),
     ...(canonicalUrl ? { canonicalUrl } : {}),

@@ -49,3 +49,13 @@ export interface ParsedFeed {
   title?: string;
   items: FeedItem[];
 }
+
+/** The web as Newsdesk sees it: fetch with validators, read a page's article or a feed's items. */
+export interface Intake {
+  fetch(url: string, conditional?: ConditionalHeaders): Promise<FetchedResource>;
+  readArticle(resource: FetchedResource): ExtractedArticle;
+  /** The feed in a response, or undefined when it is a page. */
+  readFeed(resource: FetchedResource): ParsedFeed | undefined;
+  /** Releases kept-alive connections. */
+  close?(): Promise<void>;
+}

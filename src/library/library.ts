@@ -10,6 +10,7 @@ import {
   type Article,
   ArticleIndexSchema,
   ArticleSchema,
+  LibraryEntrySchema,
   type Origin,
   type StoredVersion,
   StoredVersionSchema,
@@ -132,7 +133,12 @@ export class KeyvArticleLibrary implements ArticleLibrary {
       } satisfies StoredVersion);
       await this.write(keys.article(input.guildId, id), article);
       await withTimeout(
-        this.entries.set(keys.entry(input.guildId, id), { addedAt: at }),
+        this.entries.set(keys.entry(input.guildId, id), {
+          entry: 1,
+          guildId: input.guildId,
+          id,
+          addedAt: at,
+        }),
         this.timeoutMs,
         "writing the library",
       );
@@ -204,12 +210,16 @@ export class KeyvArticleLibrary implements ArticleLibrary {
 
   async list(guildId: string): Promise<Article[]> {
     const ids = new Set(await this.legacyIndex(guildId));
-    const prefix = keys.entry(guildId, "");
     const scan = async () => {
       if (!this.entries.iterator) throw new Error("the store cannot list its keys");
-      // keyv's iterator takes the namespace from the instance; the argument is the adapter's own.
-      for await (const [key] of this.entries.iterator(undefined as never) as AsyncIterable<[string]>)
-        if (typeof key === "string" && key.startsWith(prefix)) ids.add(key.slice(prefix.length));
+      // keyv's iterator takes the namespace from the instance; the argument is the adapter's own. Entries
+      // are read by value: adapters differ on whether the namespace prefix is left on the key.
+      for await (const [, value] of this.entries.iterator(undefined as never) as AsyncIterable<
+        [string, unknown]
+      >) {
+        const entry = LibraryEntrySchema.safeParse(value);
+        if (entry.success && entry.data.guildId === guildId) ids.add(entry.data.id);
+      }
     };
     await withTimeout(scan(), this.timeoutMs * 4, "listing the library");
     const articles = await Promise.all(

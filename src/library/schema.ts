@@ -37,3 +37,12 @@ export const StoredVersionSchema = z.object({
 export type StoredVersion = z.infer<typeof StoredVersionSchema>;
 
 export const ArticleIndexSchema = z.array(z.string());
+
+/** One article's entry in the listing: written once when it is added, never rewritten. */
+export const LibraryEntrySchema = z.object({
+  // Marks the value as an entry: the entries may share a store (and its listing) with the articles.
+  entry: z.literal(1),
+  guildId: z.string().min(1),
+  id: z.string().min(1),
+  addedAt: z.string().datetime(),
+});

@@ -28,7 +28,8 @@ export interface TwinHarness {
 // View channel, send messages, use application commands: a reporter, not an editor.
 const REPORTER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 31n));
 
-export async function startTwin(): Promise<TwinHarness> {
+/** `env`: settings beside the in-memory store (e.g. FETCH_ALLOW_HOSTS for a local test site). */
+export async function startTwin(env: Record<string, string> = {}): Promise<TwinHarness> {
   const discord = new DigitalDiscord({
     guild: { name: "Newsroom" },
     channels: [{ name: "breaking", type: ChannelType.GuildText }],
@@ -55,7 +56,7 @@ export async function startTwin(): Promise<TwinHarness> {
   const port = (fileServer.address() as AddressInfo).port;
 
   const logs = capturingLogger();
-  const services = await openServices(loadConfig({ STORE_URL: "memory" }), logs.log, { cache: true });
+  const services = await openServices(loadConfig({ STORE_URL: "memory", ...env }), logs.log, { cache: true });
   const bot = await startBot({
     token: discord.botToken,
     apiUrl: discord.restUrl,

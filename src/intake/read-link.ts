@@ -1,0 +1,22 @@
+import { BadInputError } from "../errors.ts";
+import type { ExtractedArticle, Intake, ParsedFeed } from "./types.ts";
+
+export type LinkContent =
+  | { kind: "page"; url: string; article: ExtractedArticle }
+  | { kind: "feed"; url: string; feed: ParsedFeed };
+
+/** What a link holds: a page's article or a feed. Refusals (address, size, time, type) are FetchRefusedErrors. */
+export async function readLink(intake: Intake, url: string): Promise<LinkContent> {
+  const resource = await intake.fetch(url);
+  const feed = intake.readFeed(resource);
+  if (feed) return { kind: "feed", url: resource.url, feed };
+  return { kind: "page", url: resource.url, article: intake.readArticle(resource) };
+}
+
+/** The article text of a link that must be a page (a feed is refused with what to do instead). */
+export async function readPageText(intake: Intake, url: string): Promise<string> {
+  const content = await readLink(intake, url);
+  if (content.kind === "feed")
+    throw new BadInputError("That link is a feed, not an article: follow it to add its items.");
+  return content.article.text;
+}
