@@ -94,6 +94,15 @@ describe("articles by link and followed stories in a Discord channel", () => {
     expect(text).toMatch(/Update: Van driver kills two/);
     expect(text).toMatch(/Now confirmed[\s\S]*John Dorsey[\s\S]*city prosecutor/);
 
+    const again = await replyTo(
+      t,
+      (
+        await slash(t, t.editorId, "follow", [
+          { name: "add", type: 1, options: [{ name: "url_or_feed", type: 3, value: site.url("/live") }] },
+        ])
+      ).id,
+    );
+    expect(again.embed.description).toContain(`already followed into <#${t.channelId}> as \`${follow.id}\``);
     const list = await replyTo(
       t,
       (await slash(t, t.reporterId, "follow", [{ name: "list", type: 1, options: [] }])).id,

@@ -11,6 +11,8 @@ import { safe } from "../render/safe-text.ts";
 import { type Reply, STATUS_COLOR } from "../reply.ts";
 
 const DEFAULT_EVERY_MINUTES = 5;
+// Each follow polls a site every few minutes: a bound keeps one server from turning the bot into a crawler.
+const MAX_FOLLOWS_PER_GUILD = 50;
 
 /** /follow add|list|stop. Returns the reply for the person who ran it. */
 export async function followCommand(
@@ -27,6 +29,14 @@ export async function followCommand(
       const every = interaction.options.getInteger("every", false) ?? DEFAULT_EVERY_MINUTES;
       if (every < 1 || every > 1440) throw new BadInputError("`every` is in minutes, from 1 to 1440.");
       const channelId = interaction.options.getChannel("channel", false)?.id ?? ctx.channelId;
+      const existing = await follows.list(ctx.guildId);
+      const same = existing.find((f) => f.url === url && f.channelId === channelId);
+      if (same)
+        throw new BadInputError(`That link is already followed into <#${channelId}> as \`${same.id}\`.`);
+      if (existing.length >= MAX_FOLLOWS_PER_GUILD)
+        throw new BadInputError(
+          `This server follows ${existing.length} stories, the most it may; stop one with /follow stop first.`,
+        );
       // Read once now: a refused or unreadable link is said here, not in a channel minutes later.
       const content = await readLink(services.intake, url);
       const now = new Date().toISOString();
