@@ -1,6 +1,17 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { parseAllowHosts } from "./intake/address-policy.ts";
+
+/** A comma-separated list of host:port pairs ("127.0.0.1:8080, [::1]:80"); throws on another shape. */
+function hostPortList(setting: string): string[] {
+  const entries = setting
+    .split(",")
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0);
+  for (const entry of entries)
+    if (!/^(\[[0-9a-fA-F:.]+\]|[^\s:/@[\]]+):\d{1,5}$/.test(entry))
+      throw new Error(`"${entry}" is not host:port`);
+  return entries;
+}
 
 /** The one place that reads the environment. dotenv is loaded only by the entry point. */
 const emptyIsUnset = (v: unknown) => (v === "" ? undefined : v);
@@ -50,7 +61,7 @@ const ConfigSchema = z.object({
     .default("")
     .transform((value, ctx) => {
       try {
-        return parseAllowHosts(value);
+        return hostPortList(value);
       } catch (error) {
         ctx.addIssue({
           code: "custom",

@@ -1,7 +1,7 @@
 import Keyv from "keyv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addArticleFromLink } from "../commands/article.ts";
-import { followList } from "../commands/follow.ts";
+import { followEventPost, followList } from "../commands/follow.ts";
 import { openServices, type Services } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { FollowRunner } from "../src/follow/runner.ts";
@@ -39,6 +39,7 @@ function followHarness(guildId: string) {
     intake: services.intake,
     lease: services.lease,
     poster: { post: async (_channel, reply) => void posts.push(renderReplyText(reply)) },
+    render: followEventPost,
     log: createLogger("silent"),
     now: () => now,
     random: () => 0.5,

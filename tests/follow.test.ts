@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import Keyv from "keyv";
 import { describe, expect, it } from "vitest";
+import { followEventPost } from "../commands/follow.ts";
 import { OfflineEngine } from "../src/engine/offline.ts";
 import { FetchRefusedError } from "../src/errors.ts";
 import { FollowRunner } from "../src/follow/runner.ts";
@@ -75,6 +76,7 @@ function harness() {
       post: async (channel: string, reply: Reply) =>
         void posts.push({ channel, text: renderReplyText(reply) }),
     },
+    render: followEventPost,
     log,
     now: () => now,
     random: () => 0.5,

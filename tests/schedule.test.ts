@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import Keyv from "keyv";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { digestPost } from "../commands/digest.ts";
 import { BadInputError } from "../src/errors.ts";
 import { KeyvArticleLibrary } from "../src/library/library.ts";
+import { ChannelUnavailableError } from "../src/poster.ts";
 import type { Reply } from "../src/reply.ts";
-import { ChannelUnavailableError, Scheduler } from "../src/schedule/scheduler.ts";
+import { Scheduler } from "../src/schedule/scheduler.ts";
 import type { Schedule } from "../src/schedule/schema.ts";
 import { KeyvScheduleStore } from "../src/schedule/store.ts";
 import { dueRun, nextRun, validateTiming } from "../src/schedule/timing.ts";
@@ -80,7 +82,15 @@ function setup(start = "2026-11-25T09:00:00Z") {
   const store = new KeyvScheduleStore(new Keyv(), 500);
   const posts: { channelId: string; reply: Reply }[] = [];
   const poster = { post: async (channelId: string, reply: Reply) => void posts.push({ channelId, reply }) };
-  const scheduler = new Scheduler({ store, library, digests, lease: new MemoryLease(), poster, log });
+  const scheduler = new Scheduler({
+    store,
+    library,
+    digests,
+    lease: new MemoryLease(),
+    poster,
+    compose: digestPost,
+    log,
+  });
   const schedule = (over: Partial<Schedule> = {}): Schedule => ({
     id: "abc123",
     guildId: "g1",

@@ -1,3 +1,4 @@
+import { validateArticle } from "../digest/article-text.ts";
 import type { Digest } from "../digest/schema.ts";
 import { BadInputError } from "../errors.ts";
 import { readPageText } from "../intake/read-link.ts";
@@ -5,7 +6,7 @@ import { renderDigestText } from "../render/digest-text.ts";
 import { readingNotice } from "../render/reading-notice.ts";
 import { BoundedMap } from "../util/bounded-map.ts";
 import { type CliContext, needArg, UsageError } from "./context.ts";
-import { readArticleSource, validateArticle } from "./input.ts";
+import { readArticleSource } from "./input.ts";
 import { requireString, runJsonl } from "./jsonl.ts";
 
 const FILE = "FILE (use - for standard input)";

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { userInfo } from "node:os";
+import { followEventPost } from "../../commands/follow.ts";
 import { UserError } from "../errors.ts";
 import { FollowRunner } from "../follow/runner.ts";
 import type { Follow } from "../follow/schema.ts";
@@ -75,6 +76,7 @@ export async function followCommand(ctx: CliContext): Promise<number> {
         intake: services.intake,
         lease: services.lease,
         poster: printPoster,
+        render: followEventPost,
         log: ctx.log,
       });
       for (const f of await follows.list(guildId)) {

@@ -1,12 +1,13 @@
 import { userInfo } from "node:os";
 import { basename } from "node:path";
+import { validateArticle } from "../digest/article-text.ts";
 import { UserError } from "../errors.ts";
 import { readLink } from "../intake/read-link.ts";
 import type { ArticleLibrary } from "../library/library.ts";
 import { renderDiffText } from "../render/diff-text.ts";
 import { statusCounts } from "../render/statements.ts";
 import { type CliContext, needArg, UsageError } from "./context.ts";
-import { readArticleSource, validateArticle } from "./input.ts";
+import { readArticleSource } from "./input.ts";
 
 const who = () => `cli:${userInfo().username}`;
 

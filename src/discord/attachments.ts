@@ -1,5 +1,5 @@
 import type { Attachment } from "discord.js";
-import { formatBytes, validateArticle } from "../cli/input.ts";
+import { formatBytes, validateArticle } from "../digest/article-text.ts";
 import { BadInputError } from "../errors.ts";
 
 const FETCH_TIMEOUT_MS = 10_000;

@@ -1,4 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from "discord.js";
+import { digestPost } from "../../commands/digest.ts";
+import { followEventPost } from "../../commands/follow.ts";
 import type { Services } from "../app.ts";
 import { FollowRunner } from "../follow/runner.ts";
 import type { Logger } from "../log.ts";
@@ -66,6 +68,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
           digests: services.digests,
           lease: services.lease,
           poster: new DiscordPoster(client),
+          compose: digestPost,
           log,
         })
       : undefined;
@@ -77,6 +80,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
           intake: services.intake,
           lease: services.lease,
           poster: new DiscordPoster(client),
+          render: followEventPost,
           log,
         })
       : undefined;

@@ -1,6 +1,6 @@
 import type { APIModalInteractionResponseCallbackData, ModalSubmitInteraction } from "discord.js";
 import { ComponentType, TextInputStyle } from "discord.js";
-import { validateArticle } from "../cli/input.ts";
+import { validateArticle } from "../digest/article-text.ts";
 
 export const MODAL_ADD = "article-add";
 export const MODAL_UPDATE = /^article-update:([a-z0-9-]+)$/;

@@ -1,6 +1,6 @@
 import { type Client, DiscordAPIError, RESTJSONErrorCodes } from "discord.js";
+import { ChannelUnavailableError, type Poster } from "../poster.ts";
 import type { Reply } from "../reply.ts";
-import { ChannelUnavailableError, type Poster } from "../schedule/scheduler.ts";
 import { pagePayload } from "./pages.ts";
 import { paginate } from "./paginate.ts";
 

@@ -1,11 +1,11 @@
-import { followEventPost } from "../../commands/follow.ts";
 import type { Intake } from "../intake/types.ts";
 import type { ArticleLibrary } from "../library/library.ts";
 import type { Logger } from "../log.ts";
-import { ChannelUnavailableError, type Poster } from "../schedule/scheduler.ts";
+import { ChannelUnavailableError, type Poster } from "../poster.ts";
+import type { Reply } from "../reply.ts";
 import type { Lease } from "../store/lease.ts";
 import { Ticker } from "../util/ticker.ts";
-import { type CheckOutcome, checkFollow } from "./check.ts";
+import { type CheckOutcome, checkFollow, type FollowEvent } from "./check.ts";
 import type { Follow } from "./schema.ts";
 import type { FollowStore } from "./store.ts";
 import { isDue } from "./timing.ts";
@@ -16,6 +16,8 @@ export interface FollowRunnerOptions {
   intake: Intake;
   lease: Lease;
   poster: Poster;
+  /** The post for what happened to a follow (the edge supplies /follow's). */
+  render: (follow: Follow, event: FollowEvent) => Reply;
   log: Logger;
   now?: () => Date;
   random?: () => number;
@@ -87,7 +89,7 @@ export class FollowRunner {
     if (result.outcome === "failed") log.warn({ ...context, reason: saved.lastError }, "follow check failed");
     for (const event of result.events) {
       try {
-        await poster.post(follow.channelId, followEventPost(saved, event));
+        await poster.post(follow.channelId, this.options.render(saved, event));
         log.info({ ...context, event: event.kind }, "follow posted");
       } catch (error) {
         if (!(error instanceof ChannelUnavailableError)) {

@@ -1,4 +1,3 @@
-import type { Config } from "../config.ts";
 import { extractArticle } from "./extract.ts";
 import { isFeed, parseFeed } from "./feed.ts";
 import { createSafeFetcher } from "./safe-fetch.ts";
@@ -10,8 +9,16 @@ function plainArticle(resource: FetchedResource) {
   return { title: text.split("\n")[0]?.trim().slice(0, 200) ?? "", text };
 }
 
+/** The settings the intake reads (the config module's names; intake does not import config). */
+export interface WebIntakeSettings {
+  FETCH_ALLOW_HOSTS: readonly string[];
+  FETCH_TIMEOUT_MS: number;
+  FETCH_MAX_BYTES: number;
+  FETCH_MAX_REDIRECTS: number;
+}
+
 /** The intake the bot and the CLI use: the SSRF-safe fetcher with the FETCH_ settings, readability, feedsmith. */
-export function createWebIntake(config: Config): Intake {
+export function createWebIntake(config: WebIntakeSettings): Intake {
   const fetcher = createSafeFetcher({
     allowHosts: config.FETCH_ALLOW_HOSTS,
     timeoutMs: config.FETCH_TIMEOUT_MS,

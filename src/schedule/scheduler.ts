@@ -1,7 +1,9 @@
-import { digestPost } from "../../commands/digest.ts";
+import type { Digest } from "../digest/schema.ts";
 import { NotFoundError } from "../errors.ts";
+import type { DigestDiff } from "../library/diff.ts";
 import type { ArticleLibrary } from "../library/library.ts";
 import type { Logger } from "../log.ts";
+import { ChannelUnavailableError, type Poster } from "../poster.ts";
 import type { Reply } from "../reply.ts";
 import type { DigestService } from "../store/digest-service.ts";
 import type { Lease } from "../store/lease.ts";
@@ -10,22 +12,14 @@ import type { Schedule } from "./schema.ts";
 import type { ScheduleStore } from "./store.ts";
 import { dueRun } from "./timing.ts";
 
-/** The bot can no longer post in a channel (deleted, or access removed): pause, do not retry forever. */
-export class ChannelUnavailableError extends Error {
-  override name = "ChannelUnavailableError";
-}
-
-/** Where posts go: Discord in the bot, anything in tests. */
-export interface Poster {
-  post(channelId: string, reply: Reply): Promise<void>;
-}
-
 export interface SchedulerOptions {
   store: ScheduleStore;
   library: ArticleLibrary;
   digests: DigestService;
   lease: Lease;
   poster: Poster;
+  /** The post for a digest, with what changed since the version last posted (the edge supplies /digest's). */
+  compose: (digest: Digest, changes?: { from: number; to: number; diff: DigestDiff }) => Reply;
   log: Logger;
   now?: () => Date;
 }
@@ -98,7 +92,7 @@ export class Scheduler {
         from !== undefined && latest > from
           ? await library.diff(schedule.guildId, schedule.articleId, from, latest)
           : undefined;
-      await poster.post(schedule.channelId, digestPost(digest, changes));
+      await poster.post(schedule.channelId, this.options.compose(digest, changes));
       await store.save({ ...handled, lastPostedVersion: latest });
       log.info({ ...context, version: latest }, "scheduled digest posted");
       return "posted";

@@ -5,6 +5,7 @@
  */
 import { appendFileSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { followEventPost } from "../../commands/follow.ts";
 import { openServices } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { FollowRunner } from "../../src/follow/runner.ts";
@@ -36,6 +37,7 @@ const runner = new FollowRunner({
       );
     },
   },
+  render: followEventPost,
   log: createLogger("silent"),
   now: () => now,
 });

@@ -4,6 +4,7 @@
  */
 import { appendFileSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { digestPost } from "../../commands/digest.ts";
 import { openServices } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
@@ -26,6 +27,7 @@ const scheduler = new Scheduler({
       appendFileSync(postsFile, `${JSON.stringify({ worker: name, channelId, at: currentTick })}\n`);
     },
   },
+  compose: digestPost,
   log: createLogger("silent"),
 });
 let currentTick = "";
