@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import Keyv from "keyv";
 import { describe, expect, it } from "vitest";
 import { BadInputError, NotFoundError } from "../src/errors.ts";
+import { articleDigest } from "../src/library/article-digest.ts";
 import { KeyvArticleLibrary } from "../src/library/library.ts";
 import { slugify } from "../src/library/slug.ts";
 import { DigestService } from "../src/store/digest-service.ts";
@@ -26,7 +27,7 @@ function library() {
   const lib = new KeyvArticleLibrary(keyv, digests, 500, {
     now: () => new Date(Date.UTC(2026, 10, 25, 12, tick++)),
   });
-  return { lib, engine, keyv };
+  return { lib, engine, keyv, digests };
 }
 
 const paste = { kind: "paste" as const };
@@ -161,6 +162,42 @@ describe("article library", () => {
     expect(await lib.list("g1")).toEqual([]);
     await keyv.set("index:g1", [article.id]);
     expect((await lib.list("g1")).map((a) => a.id)).toEqual([article.id]);
+  });
+
+  it("finds the digest a command means: the channel's article, a named one, a version; slow only when not cached", async () => {
+    const { lib, digests } = library();
+    const a = await lib.add({ guildId: "g1", text: sampleText(), origin: paste, addedBy: "u" });
+    const b = await lib.add({ guildId: "g1", text: followUp(), title: "Later", origin: paste, addedBy: "u" });
+    await lib.update({ guildId: "g1", id: b.article.id, text: sampleText(), origin: paste, addedBy: "u" });
+    await lib.setChannelArticle("g1", "c1", a.article.id);
+    let slow = 0;
+    const beforeSlow = async () => void slow++;
+    const current = await articleDigest(lib, digests, { guildId: "g1", channelId: "c1" }, beforeSlow);
+    expect(current.article.id).toBe(a.article.id);
+    expect(current.digest.title).toBe(a.digest.title);
+    const first = await articleDigest(
+      lib,
+      digests,
+      { guildId: "g1", id: b.article.id, version: 1 },
+      beforeSlow,
+    );
+    expect(first.version.version).toBe(1);
+    expect(first.digest.inputSha256).toBe(b.digest.inputSha256);
+    // Every text was digested when it was added: each answer came from the cache.
+    expect(slow).toBe(0);
+    // A cache that has not seen the text: the slow path is announced first, once.
+    const cold = new DigestService({
+      engine: new CountingEngine(),
+      store: new KeyvDigestStore(new Keyv()),
+      log: capturingLogger().log,
+      timeoutMs: 500,
+    });
+    const built = await articleDigest(lib, cold, { guildId: "g1", id: a.article.id }, beforeSlow);
+    expect(slow).toBe(1);
+    expect(built.digest.title).toBe(a.digest.title);
+    await expect(articleDigest(lib, digests, { guildId: "g1", channelId: "c2" })).rejects.toThrow(
+      /no current article/,
+    );
   });
 
   it("makes slugs from any title", () => {

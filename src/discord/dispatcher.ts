@@ -24,6 +24,7 @@ import { digestCommands } from "../../commands/index.ts";
 import type { Services } from "../app.ts";
 import { PermissionError, UserError } from "../errors.ts";
 import type { FollowRunner } from "../follow/runner.ts";
+import { articleDigest } from "../library/article-digest.ts";
 import type { ArticleLibrary } from "../library/library.ts";
 import type { Logger } from "../log.ts";
 import { type Reply, STATUS_COLOR } from "../reply.ts";
@@ -147,14 +148,13 @@ async function chatInput(deps: DispatcherDeps, interaction: ChatInputCommandInte
     const value = interaction.options.getString(option.name, false);
     if (value !== null) options[option.name] = value;
   }
-  const article = await ctx.library.resolve(ctx.guildId, ctx.channelId, options.article);
-  const { stored } = await ctx.library.version(ctx.guildId, article.id);
   // A cache hit answers at once; anything that may take longer defers first.
-  let digest = await deps.services.digests.peek(stored.text);
-  if (!digest) {
-    await interaction.deferReply();
-    digest = (await deps.services.digests.digest(stored.text)).digest;
-  }
+  const { digest } = await articleDigest(
+    ctx.library,
+    deps.services.digests,
+    { guildId: ctx.guildId, channelId: ctx.channelId, id: options.article },
+    () => interaction.deferReply(),
+  );
   if (command.definition.name === "ask" && deps.services.answerer.kind === "model" && !interaction.deferred)
     await interaction.deferReply(); // a model call may take seconds
   await send(deps, interaction, await command.handle(digest, options, { answerer: deps.services.answerer }));

@@ -4,6 +4,7 @@ import type { LibraryContext } from "../../commands/article.ts";
 import { digestPost, scheduleList } from "../../commands/digest.ts";
 import type { Services } from "../app.ts";
 import { UserError } from "../errors.ts";
+import { articleDigest } from "../library/article-digest.ts";
 import type { Reply } from "../reply.ts";
 import { STATUS_COLOR } from "../reply.ts";
 import { nextRun, validateTiming } from "../schedule/timing.ts";
@@ -22,13 +23,11 @@ export async function digestCommand(
   const now = new Date();
   switch (sub) {
     case "post": {
-      const article = await ctx.library.resolve(
-        ctx.guildId,
-        ctx.channelId,
-        interaction.options.getString("article", false) ?? undefined,
-      );
-      const { stored } = await ctx.library.version(ctx.guildId, article.id);
-      const { digest } = await services.digests.digest(stored.text);
+      const { article, digest } = await articleDigest(ctx.library, services.digests, {
+        guildId: ctx.guildId,
+        channelId: ctx.channelId,
+        id: interaction.options.getString("article", false) ?? undefined,
+      });
       await new DiscordPoster(interaction.client).post(channelId, digestPost(digest));
       return note("Posted", `The digest of \`${article.id}\` is in <#${channelId}>.`);
     }

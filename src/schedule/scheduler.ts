@@ -1,5 +1,6 @@
 import type { Digest } from "../digest/schema.ts";
 import { NotFoundError } from "../errors.ts";
+import { articleDigest } from "../library/article-digest.ts";
 import type { DigestDiff } from "../library/diff.ts";
 import type { ArticleLibrary } from "../library/library.ts";
 import type { Logger } from "../log.ts";
@@ -85,8 +86,11 @@ export class Scheduler {
         await store.save(handled);
         return "unchanged";
       }
-      const { stored } = await library.version(schedule.guildId, schedule.articleId, latest);
-      const { digest } = await digests.digest(stored.text);
+      const { digest } = await articleDigest(library, digests, {
+        guildId: schedule.guildId,
+        id: schedule.articleId,
+        version: latest,
+      });
       const from = schedule.lastPostedVersion;
       const changes =
         from !== undefined && latest > from
