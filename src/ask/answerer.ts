@@ -2,7 +2,7 @@ import { checkClaim } from "../check/claim-check.ts";
 import type { ClaimCheck, Digest } from "../digest/schema.ts";
 import { detectJunk } from "../engine/junk.ts";
 import { normalizeInput, splitParagraphs } from "../nlp/text.ts";
-import { BoundedMap } from "../util/bounded-map.ts";
+import { BoundedMap, textKey } from "../util/bounded-map.ts";
 import { type Answer, answerQuestion } from "./ask.ts";
 
 /** Answers questions and checks claims against an article's digest: offline, or with the model. */
@@ -21,12 +21,13 @@ const junkMemo = new BoundedMap<string, number[]>(512);
 /** Paragraphs a scraper spliced in: from the digest when there is one, else from junk detection alone. */
 function junkOf(article: string, digest?: Digest): number[] {
   if (digest) return digest.paragraphs.filter((p) => p.junk).map((p) => p.index);
-  const known = junkMemo.get(article);
+  const key = textKey(article);
+  const known = junkMemo.get(key);
   if (known) return known;
   const junk = detectJunk(splitParagraphs(normalizeInput(article)))
     .map((v, i) => (v.junk ? i : -1))
     .filter((i) => i >= 0);
-  junkMemo.set(article, junk);
+  junkMemo.set(key, junk);
   return junk;
 }
 

@@ -3,7 +3,7 @@
  * checks many claims against few articles, so all claim-independent work happens here.
  */
 import { analysisView, normalizeInput, splitParagraphs, splitSentences, words } from "../nlp/text.ts";
-import { BoundedMap } from "../util/bounded-map.ts";
+import { BoundedMap, textKey } from "../util/bounded-map.ts";
 import { cueMatches, DENIAL, HEDGE, NEGATION, REFUTE, WEAK_HEDGE, WEAK_REFUTE } from "./lexicon.ts";
 import { nameTerms, termsOf } from "./terms.ts";
 
@@ -43,9 +43,14 @@ export interface ArticleIndex {
   hedgeDensity: number;
 }
 
-// Batch runs interleave a few hundred articles; each index is small (tens of KB).
+// Batch runs interleave a few hundred articles; each index is small (tens of KB), a long article's more:
+// bounded by an estimate of its bytes (sentences, their terms and sets, about ten times the text).
 const CACHE_LIMIT = 512;
-const cache = new BoundedMap<string, ArticleIndex>(CACHE_LIMIT);
+const CACHE_BYTES = 64 * 1024 * 1024;
+const cache = new BoundedMap<string, ArticleIndex>(CACHE_LIMIT, {
+  maxWeight: CACHE_BYTES,
+  weigh: (index) => 10 * index.sentences.reduce((n, s) => n + s.text.length, 0),
+});
 
 /**
  * The analysis of an article, from a small LRU cache keyed by the raw text. Paragraphs listed in
@@ -53,7 +58,7 @@ const cache = new BoundedMap<string, ArticleIndex>(CACHE_LIMIT);
  * the article covering a claim.
  */
 export function indexArticle(article: string, skip: readonly number[] = []): ArticleIndex {
-  const key = skip.length > 0 ? `${skip.join(",")}\u0000${article}` : article;
+  const key = textKey(skip.length > 0 ? `${skip.join(",")}\u0000${article}` : article);
   const hit = cache.get(key);
   if (hit) {
     // Re-insert to mark as most recently used.

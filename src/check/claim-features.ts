@@ -164,7 +164,7 @@ export function withoutQuotes(text: string): string {
   return pieces.join("");
 }
 
-/** Thresholds of the method (not of any article), exported so a harness can read them. */
+/** Thresholds of the method (not of any article), shared with the rule verdicts (rule-verdict.ts). */
 export const PARAMS = Object.freeze({
   relatedMin: 0.6, // coverage + best-sentence overlap needed to call an article "about" the claim
   nearOverlap: 0.2, // a sentence this close to the claim counts as discussing it

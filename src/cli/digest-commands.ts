@@ -4,7 +4,7 @@ import { BadInputError } from "../errors.ts";
 import { readPageText } from "../intake/read-link.ts";
 import { renderDigestText } from "../render/digest-text.ts";
 import { readingNotice } from "../render/reading-notice.ts";
-import { BoundedMap } from "../util/bounded-map.ts";
+import { BoundedMap, textKey } from "../util/bounded-map.ts";
 import { type CliContext, needArg, UsageError } from "./context.ts";
 import { readArticleSource } from "./input.ts";
 import { requireString, runJsonl } from "./jsonl.ts";
@@ -87,10 +87,11 @@ export async function askCommand(ctx: CliContext): Promise<number> {
       const question = requireString(row, "question");
       if (!question.trim()) throw new BadInputError("the question is empty");
       const article = validateArticle(requireString(row, "article"), max, "article");
-      let digest = digests.get(article);
+      const key = textKey(article);
+      let digest = digests.get(key);
       if (!digest) {
         digest = digestOf(ctx, article);
-        digests.set(article, digest);
+        digests.set(key, digest);
       }
       const answer = await answerer.ask(await digest, question);
       return { id: row.id, status: answer.status, answer: answer.text, paragraphs: answer.paragraphs };

@@ -7,6 +7,9 @@ import { type DigestKey, type DigestStore, keyString } from "./digest-store.ts";
 import { withTimeout } from "./timeout.ts";
 
 const RECENT_LIMIT = 256;
+// A digest holds its article's paragraphs and quotes from them: about three times the text in memory.
+const RECENT_BYTES = 128 * 1024 * 1024;
+const digestWeight = (d: Digest) => 3 * 2 * d.paragraphs.reduce((n, p) => n + p.text.length, 0);
 
 export interface DigestResult {
   digest: Digest;
@@ -30,9 +33,10 @@ export interface DigestServiceOptions {
 export class DigestService {
   private readonly inFlight = new Map<string, Promise<DigestResult>>();
   // Recent digests in process memory: a batch asks about the same few articles thousands of times.
-  private readonly recent = new BoundedMap<string, Digest>(RECENT_LIMIT);
-  // Texts peek found no digest for: a batch of claim checks asks about the same article thousands of times.
-  private readonly knownMissing = new Set<string>();
+  private readonly recent = new BoundedMap<string, Digest>(RECENT_LIMIT, {
+    maxWeight: RECENT_BYTES,
+    weigh: digestWeight,
+  });
   /** How many times the engine ran: for logs, tests and the bench. */
   engineRuns = 0;
 
@@ -79,7 +83,6 @@ export class DigestService {
   }
 
   private remember(k: string, digest: Digest): void {
-    this.knownMissing.delete(k);
     this.recent.set(k, digest);
   }
 
