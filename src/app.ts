@@ -86,18 +86,19 @@ async function chooseEngine(
     ]);
   const client = createOpenAIClient(config, options.fetch);
   const prompts = loadPrompts();
+  const budget = new KeyvTokenBudget(budgetStore, config.OPENAI_MONTHLY_TOKEN_BUDGET);
   const engine = new OpenAIEngine({
     client,
     model: config.OPENAI_MODEL,
     prompts,
     log,
-    budget: new KeyvTokenBudget(budgetStore, config.OPENAI_MONTHLY_TOKEN_BUDGET),
+    budget,
     prices: {
       inputPerMTok: config.OPENAI_PRICE_INPUT_PER_MTOK,
       outputPerMTok: config.OPENAI_PRICE_OUTPUT_PER_MTOK,
     },
   });
-  return { engine, answerer: modelAnswerer(client, config.OPENAI_MODEL, prompts, log) };
+  return { engine, answerer: modelAnswerer({ client, model: config.OPENAI_MODEL, prompts, log, budget }) };
 }
 
 /** The one place that wires engine, stores and library together at start-up. */

@@ -2,6 +2,7 @@ import Keyv from "keyv";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { digestArticle } from "../src/engine/offline.ts";
+import type { TokenBudget } from "../src/engine/openai/budget.ts";
 import { createOpenAIClient } from "../src/engine/openai/client.ts";
 import { OpenAIEngine } from "../src/engine/openai/engine.ts";
 import type { ModelDigest } from "../src/engine/openai/model-schema.ts";
@@ -252,13 +253,14 @@ describe("model faults", () => {
 });
 
 describe("/ask and check through the model", () => {
-  const qa = () =>
-    modelAnswerer(
-      createOpenAIClient(loadConfig({ OPENAI_BASE_URL: fake.url, OPENAI_MAX_RETRIES: "0" })),
-      "m",
-      loadPrompts(),
-      capturingLogger().log,
-    );
+  const qa = (budget?: TokenBudget) =>
+    modelAnswerer({
+      client: createOpenAIClient(loadConfig({ OPENAI_BASE_URL: fake.url, OPENAI_MAX_RETRIES: "0" })),
+      model: "m",
+      prompts: loadPrompts(),
+      log: capturingLogger().log,
+      ...(budget ? { budget } : {}),
+    });
 
   it("answers from the digest and the paragraphs, citing the article's own words", async () => {
     fake.respond(
@@ -279,6 +281,25 @@ describe("/ask and check through the model", () => {
     const sent = JSON.parse(messages[2]?.content ?? "{}");
     expect(sent.question).toBe("Who claimed the attack?");
     expect(sent.paragraphs.some((p: { text: string }) => p.text.startsWith("Forex"))).toBe(false);
+  });
+
+  it("counts every /ask against the digests' monthly budget, and answers offline once it is used up", async () => {
+    fake.respond(
+      answer({
+        answer: "ISIS claimed it, via Amaq, as relayed by SITE.",
+        status: "unconfirmed",
+        citations: [{ paragraph: 8, quote: "ISIS has claimed responsibility for the attack" }],
+      }),
+    );
+    const { KeyvTokenBudget } = await import("../src/engine/openai/budget.ts");
+    const budget = new KeyvTokenBudget(new Keyv(), 2500);
+    const answerer = qa(budget);
+    await answerer.ask(offline, "Who claimed the attack?");
+    expect(await budget.remaining()).toBe(500);
+    await answerer.ask(offline, "Who claimed the attack?");
+    const third = await answerer.ask(offline, "Who claimed the attack?");
+    expect(fake.requests).toHaveLength(2);
+    expect(third.status).toBe("unconfirmed"); // the offline answer, from the digest
   });
 
   it("falls back to the offline answer when the model cites words the article does not contain", async () => {

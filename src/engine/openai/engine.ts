@@ -10,6 +10,7 @@ import type { TokenBudget } from "./budget.ts";
 import { downgradeOverconfident } from "./guard.ts";
 import { type ModelDigest, ModelDigestSchema, strictJsonSchema } from "./model-schema.ts";
 import type { Prompts } from "./prompts.ts";
+import { describeModelError, MalformedAnswer, ModelFault, structuredCall } from "./structured-call.ts";
 
 /** Version of this engine's own logic (grounding, guard, merging); with the model and prompts, the cache key. */
 const LOGIC_VERSION = "g2";
@@ -26,11 +27,6 @@ export interface OpenAIEngineOptions {
   budget?: TokenBudget;
   prices: { inputPerMTok: number; outputPerMTok: number };
   chunkChars?: number;
-}
-
-/** A reason to give up on the model for this article and let the offline engine answer. */
-export class ModelFault extends Error {
-  override name = "ModelFault";
 }
 
 export class OpenAIEngine implements DigestEngine {
@@ -56,7 +52,7 @@ export class OpenAIEngine implements DigestEngine {
         parts.push(await this.askWithRetry(texts, chunk, usage));
     } catch (error) {
       await this.record(usage);
-      const reason = error instanceof ModelFault ? error.message : describeApiError(error);
+      const reason = describeModelError(error);
       log.warn({ model, reason, sha256: offline.inputSha256 }, "model failed: offline engine answers");
       return this.fallback(offline, reason);
     }
@@ -129,50 +125,23 @@ export class OpenAIEngine implements DigestEngine {
 
   private async ask(texts: string[], chunk: number[], usage: Usage): Promise<ModelDigest> {
     const { client, model, prompts } = this.options;
-    const completion = await client.chat.completions.create(
+    const { value } = await structuredCall(
+      client,
+      model,
+      prompts,
       {
-        model,
-        temperature: 0,
-        messages: [
-          { role: "system", content: prompts.text.system },
-          { role: "user", content: prompts.text.digest },
-          // The article travels alone, as data, in its own message.
-          {
-            role: "user",
-            content: JSON.stringify({ paragraphs: chunk.map((index) => ({ index, text: texts[index] })) }),
-          },
-        ],
-        response_format: {
-          type: "json_schema",
-          json_schema: { name: "digest", strict: true, schema: this.schema },
-        },
+        task: "digest",
+        schema: ModelDigestSchema,
+        jsonSchema: this.schema,
+        content: JSON.stringify({ paragraphs: chunk.map((index) => ({ index, text: texts[index] })) }),
       },
-      // The prompt version travels with every request, so a server's logs say which prompts produced what.
-      { headers: { "x-newsdesk-prompt-version": prompts.version } },
+      (tokens) => {
+        usage.promptTokens += tokens.prompt;
+        usage.completionTokens += tokens.completion;
+      },
     );
-    usage.promptTokens += completion.usage?.prompt_tokens ?? 0;
-    usage.completionTokens += completion.usage?.completion_tokens ?? 0;
-    const choice = completion.choices[0];
-    if (!choice) throw new MalformedAnswer("no choices");
-    if (choice.message.refusal)
-      throw new ModelFault(`the model refused: ${choice.message.refusal.slice(0, 200)}`);
-    if (choice.finish_reason === "length")
-      throw new ModelFault("the answer was cut off (finish_reason length)");
-    let raw: unknown;
-    try {
-      raw = JSON.parse(choice.message.content ?? "");
-    } catch {
-      throw new MalformedAnswer("not JSON");
-    }
-    const parsed = ModelDigestSchema.safeParse(raw);
-    if (!parsed.success)
-      throw new MalformedAnswer(`does not match the schema: ${parsed.error.issues[0]?.message ?? ""}`);
-    return parsed.data;
+    return value;
   }
-}
-
-class MalformedAnswer extends Error {
-  override name = "MalformedAnswer";
 }
 
 /** Paragraph indices in chunks under `maxChars`, the headline first in each so every chunk has context. */
@@ -191,11 +160,4 @@ export function chunkParagraphs(texts: string[], maxChars: number): number[][] {
   });
   if (current.length > 0) chunks.push(current);
   return chunks;
-}
-
-function describeApiError(error: unknown): string {
-  if (error && typeof error === "object" && "status" in error && typeof error.status === "number")
-    return `the model API answered ${error.status}${error instanceof Error ? `: ${error.message.slice(0, 160)}` : ""}`;
-  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 160)}`;
-  return "unknown model error";
 }

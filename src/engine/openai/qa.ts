@@ -1,12 +1,15 @@
 import type OpenAI from "openai";
+import type { z } from "zod";
 import type { Answerer } from "../../ask/answerer.ts";
 import { offlineAnswerer } from "../../ask/answerer.ts";
 import type { Digest, Evidence, Statement, Status } from "../../digest/schema.ts";
 import type { Logger } from "../../log.ts";
+import type { TokenBudget } from "./budget.ts";
 import { locateQuote } from "./grounding.ts";
 import { ModelAnswerSchema, ModelCheckSchema, strictJsonSchema } from "./model-schema.ts";
 import { statementsOver } from "./overlap.ts";
 import type { Prompts } from "./prompts.ts";
+import { describeModelError, ModelFault, structuredCall } from "./structured-call.ts";
 import { ungroundedWording } from "./wording.ts";
 
 /** What the model may read: the digest's statements and the article's kept paragraphs, nothing else. */
@@ -46,52 +49,49 @@ function answerStatus(status: Status, over: Statement[]): Status {
  * /ask and check through the model, answering only from the digest and the article's paragraphs; an
  * answer that cites nothing found in the article, or any model failure, falls back to the offline path.
  */
-export function modelAnswerer(client: OpenAI, model: string, prompts: Prompts, log: Logger): Answerer {
+export interface ModelAnswererOptions {
+  client: OpenAI;
+  model: string;
+  prompts: Prompts;
+  log: Logger;
+  /** The same monthly allowance the digests draw on: every model call counts. */
+  budget?: TokenBudget;
+}
+
+export function modelAnswerer({ client, model, prompts, log, budget }: ModelAnswererOptions): Answerer {
+  const schemas = { ask: strictJsonSchema(ModelAnswerSchema), check: strictJsonSchema(ModelCheckSchema) };
   async function call<T>(
     task: "ask" | "check",
-    schema: typeof ModelAnswerSchema | typeof ModelCheckSchema,
+    schema: z.ZodType<T>,
     content: string,
   ): Promise<T | undefined> {
+    let spent = 0;
     try {
-      const completion = await client.chat.completions.create(
-        {
-          model,
-          temperature: 0,
-          messages: [
-            { role: "system", content: prompts.text.system },
-            { role: "user", content: prompts.text[task] },
-            { role: "user", content },
-          ],
-          response_format: {
-            type: "json_schema",
-            json_schema: { name: task, strict: true, schema: strictJsonSchema(schema) },
-          },
+      const remaining = await budget?.remaining();
+      if (remaining !== undefined && remaining <= 0)
+        throw new ModelFault("the monthly token budget is used up");
+      const { value } = await structuredCall(
+        client,
+        model,
+        prompts,
+        { task, schema, jsonSchema: schemas[task], content },
+        (tokens) => {
+          spent = tokens.prompt + tokens.completion;
         },
-        { headers: { "x-newsdesk-prompt-version": prompts.version } },
       );
-      const choice = completion.choices[0];
-      if (!choice || choice.message.refusal || choice.finish_reason === "length")
-        throw new Error("no usable answer");
-      const parsed = schema.safeParse(JSON.parse(choice.message.content ?? ""));
-      if (!parsed.success) throw new Error("answer does not match the schema");
-      return parsed.data as T;
+      return value;
     } catch (error) {
-      log.warn(
-        { model, task, reason: error instanceof Error ? error.message.slice(0, 160) : String(error) },
-        "model failed: offline path answers",
-      );
+      log.warn({ model, task, reason: describeModelError(error) }, "model failed: offline path answers");
       return undefined;
+    } finally {
+      if (spent > 0) await budget?.record(spent).catch(() => {});
     }
   }
   return {
     kind: "model",
     checkNeedsDigest: true,
     async ask(digest, question) {
-      const answer = await call<ReturnType<typeof ModelAnswerSchema.parse>>(
-        "ask",
-        ModelAnswerSchema,
-        material(digest, { question }),
-      );
+      const answer = await call("ask", ModelAnswerSchema, material(digest, { question }));
       if (!answer) return offlineAnswerer.ask(digest, question);
       if (answer.status === "not_covered")
         return { status: "not_covered", text: "The article does not say.", statements: [], paragraphs: [] };
@@ -113,11 +113,7 @@ export function modelAnswerer(client: OpenAI, model: string, prompts: Prompts, l
     },
     async check(article, claim, digest) {
       if (!digest) return offlineAnswerer.check(article, claim);
-      const result = await call<ReturnType<typeof ModelCheckSchema.parse>>(
-        "check",
-        ModelCheckSchema,
-        material(digest, { claim }),
-      );
+      const result = await call("check", ModelCheckSchema, material(digest, { claim }));
       if (!result) return offlineAnswerer.check(article, claim, digest);
       const evidence = grounded(digest, result.evidence);
       if (result.verdict !== "not_covered" && evidence.length === 0)
