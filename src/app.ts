@@ -3,6 +3,7 @@ import { type Answerer, offlineAnswerer } from "./ask/answerer.ts";
 import type { Config } from "./config.ts";
 import type { DigestEngine } from "./engine/engine.ts";
 import { OfflineEngine } from "./engine/offline.ts";
+import type { TokenBudget } from "./engine/openai/budget.ts";
 import { WorkerOfflineEngine } from "./engine/worker-engine.ts";
 import { UserError } from "./errors.ts";
 import { type FollowStore, KeyvFollowStore } from "./follow/store.ts";
@@ -54,13 +55,31 @@ export interface ServiceOptions {
 const modelConfigured = (config: Config) =>
   config.OPENAI_API_KEY !== undefined || config.OPENAI_BASE_URL !== undefined;
 
+interface ChosenEngine {
+  engine: DigestEngine;
+  answerer: Answerer;
+  /** The model's monthly token budget, when the model is used. */
+  budget?: TokenBudget;
+}
+
+/**
+ * The monthly token budget in a namespace of its own: on Redis a counter every process increments
+ * atomically, elsewhere (one process) a keyv entry with queued increments.
+ */
+async function openBudget(storeUrl: string, monthly: number, timeoutMs: number): Promise<TokenBudget> {
+  const { KeyvTokenBudget, RedisTokenBudget } = await import("./store/token-budget.ts");
+  if (storeUrl.startsWith("redis")) return RedisTokenBudget.open(storeUrl, monthly, timeoutMs);
+  return new KeyvTokenBudget((await openKeyv(storeUrl, "budget", timeoutMs)).keyv, monthly);
+}
+
 /** The engine the settings ask for: the model when configured (or demanded), the offline engine otherwise. */
 async function chooseEngine(
   config: Config,
   log: Logger,
   options: ServiceOptions,
-  budgetStore: Keyv,
-): Promise<{ engine: DigestEngine; answerer: Answerer }> {
+  // Opened only when the model is used: the offline engine needs no budget.
+  openBudget: (monthly: number) => Promise<TokenBudget>,
+): Promise<ChosenEngine> {
   const choice = options.engine ?? config.ENGINE;
   const configured = modelConfigured(config);
   if (choice === "openai" && !configured)
@@ -76,17 +95,15 @@ async function chooseEngine(
     return { engine, answerer: offlineAnswerer };
   }
   // The model's modules (and the openai package) load only when the model is used: CLI start-up stays fast.
-  const [{ KeyvTokenBudget }, { createOpenAIClient }, { OpenAIEngine }, { loadPrompts }, { modelAnswerer }] =
-    await Promise.all([
-      import("./engine/openai/budget.ts"),
-      import("./engine/openai/client.ts"),
-      import("./engine/openai/engine.ts"),
-      import("./engine/openai/prompts.ts"),
-      import("./engine/openai/qa.ts"),
-    ]);
+  const [{ createOpenAIClient }, { OpenAIEngine }, { loadPrompts }, { modelAnswerer }] = await Promise.all([
+    import("./engine/openai/client.ts"),
+    import("./engine/openai/engine.ts"),
+    import("./engine/openai/prompts.ts"),
+    import("./engine/openai/qa.ts"),
+  ]);
   const client = createOpenAIClient(config, options.fetch);
   const prompts = loadPrompts();
-  const budget = new KeyvTokenBudget(budgetStore, config.OPENAI_MONTHLY_TOKEN_BUDGET);
+  const budget = await openBudget(config.OPENAI_MONTHLY_TOKEN_BUDGET);
   const engine = new OpenAIEngine({
     client,
     model: config.OPENAI_MODEL,
@@ -98,14 +115,21 @@ async function chooseEngine(
       outputPerMTok: config.OPENAI_PRICE_OUTPUT_PER_MTOK,
     },
   });
-  return { engine, answerer: modelAnswerer({ client, model: config.OPENAI_MODEL, prompts, log, budget }) };
+  return {
+    engine,
+    answerer: modelAnswerer({ client, model: config.OPENAI_MODEL, prompts, log, budget }),
+    budget,
+  };
 }
 
 /** The one place that wires engine, stores and library together at start-up. */
 export async function openServices(config: Config, log: Logger, options: ServiceOptions): Promise<Services> {
   const intake = options.intake ?? createWebIntake(config);
   if (!options.cache) {
-    const { engine, answerer } = await chooseEngine(config, log, options, new Keyv());
+    const { engine, answerer, budget } = await chooseEngine(config, log, options, async (monthly) => {
+      const { KeyvTokenBudget } = await import("./store/token-budget.ts");
+      return new KeyvTokenBudget(new Keyv(), monthly);
+    });
     const digests = new DigestService({ engine, store: undefined, log, timeoutMs: config.STORE_TIMEOUT_MS });
     return {
       digests,
@@ -117,14 +141,16 @@ export async function openServices(config: Config, log: Logger, options: Service
       lease: new MemoryLease(),
       storeWhere: "none",
       close: async () => {
-        await Promise.allSettled([engine.close?.(), intake.close?.()]);
+        await Promise.allSettled([engine.close?.(), intake.close?.(), budget?.close?.()]);
       },
     };
   }
   const digestKv = await openKeyv(config.STORE_URL, "digest", config.STORE_TIMEOUT_MS);
-  let chosen: { engine: DigestEngine; answerer: Answerer };
+  let chosen: ChosenEngine;
   try {
-    chosen = await chooseEngine(config, log, options, digestKv.keyv);
+    chosen = await chooseEngine(config, log, options, (monthly) =>
+      openBudget(config.STORE_URL, monthly, config.STORE_TIMEOUT_MS),
+    );
   } catch (error) {
     await digestKv.keyv.disconnect().catch(() => {});
     throw error;
@@ -170,6 +196,7 @@ export async function openServices(config: Config, log: Logger, options: Service
       await Promise.allSettled([
         engine.close?.(),
         intake.close?.(),
+        chosen.budget?.close?.(),
         digestKv.keyv.disconnect(),
         libraryKv.keyv.disconnect(),
         scheduleKv.keyv.disconnect(),

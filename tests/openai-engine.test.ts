@@ -234,7 +234,7 @@ describe("model faults", () => {
   it("falls back once the monthly token budget is used up", async () => {
     fake.respond(answer(good()));
     const config = loadConfig({ OPENAI_BASE_URL: fake.url, OPENAI_MAX_RETRIES: "0" });
-    const { KeyvTokenBudget } = await import("../src/engine/openai/budget.ts");
+    const { KeyvTokenBudget } = await import("../src/store/token-budget.ts");
     const budget = new KeyvTokenBudget(new Keyv(), 2500);
     const e = new OpenAIEngine({
       client: createOpenAIClient(config),
@@ -291,7 +291,7 @@ describe("/ask and check through the model", () => {
         citations: [{ paragraph: 8, quote: "ISIS has claimed responsibility for the attack" }],
       }),
     );
-    const { KeyvTokenBudget } = await import("../src/engine/openai/budget.ts");
+    const { KeyvTokenBudget } = await import("../src/store/token-budget.ts");
     const budget = new KeyvTokenBudget(new Keyv(), 2500);
     const answerer = qa(budget);
     await answerer.ask(offline, "Who claimed the attack?");

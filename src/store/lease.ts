@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { closeRedis, connectRedis, type RedisConnection } from "./redis-connection.ts";
 
 /**
  * A short exclusive hold on a name, so that among several bot processes one runs a given schedule. It
@@ -33,13 +34,9 @@ export class MemoryLease implements Lease {
 const RELEASE =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
-interface RedisLike {
+interface RedisLike extends RedisConnection {
   set(key: string, value: string, options: { NX: true; PX: number }): Promise<string | null>;
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
-  connect(): Promise<unknown>;
-  quit(): Promise<unknown>;
-  destroy(): void;
-  on(event: "error", listener: (error: unknown) => void): unknown;
 }
 
 /** Several processes sharing Redis: SET NX PX, released by compare-and-delete. */
@@ -47,15 +44,7 @@ export class RedisLease implements Lease {
   private constructor(private readonly client: RedisLike) {}
 
   static async open(url: string, connectTimeoutMs: number): Promise<RedisLease> {
-    const { createClient } = await import("@keyv/redis");
-    const client = createClient({
-      url,
-      disableOfflineQueue: true,
-      socket: { connectTimeout: connectTimeoutMs },
-    }) as unknown as RedisLike;
-    client.on("error", () => {}); // failures surface as rejected calls; the scheduler logs them
-    await client.connect();
-    return new RedisLease(client);
+    return new RedisLease(await connectRedis<RedisLike>(url, connectTimeoutMs));
   }
 
   async acquire(name: string, ttlMs: number): Promise<string | undefined> {
@@ -68,11 +57,7 @@ export class RedisLease implements Lease {
     await this.client.eval(RELEASE, { keys: [`newsdesk:lease:${name}`], arguments: [token] });
   }
 
-  async close(): Promise<void> {
-    // A polite QUIT when Redis answers; with Redis gone it would wait forever, so drop the socket instead.
-    const quit = this.client.quit().catch(() => {});
-    const gaveUp = new Promise((resolve) => setTimeout(resolve, 500).unref());
-    await Promise.race([quit, gaveUp]);
-    this.client.destroy();
+  close(): Promise<void> {
+    return closeRedis(this.client);
   }
 }
