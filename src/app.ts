@@ -2,6 +2,7 @@ import Keyv from "keyv";
 import { type Answerer, offlineAnswerer } from "./ask/answerer.ts";
 import type { Config } from "./config.ts";
 import type { DigestEngine } from "./engine/engine.ts";
+import { FallbackEngine } from "./engine/fallback-engine.ts";
 import { OfflineEngine } from "./engine/offline.ts";
 import type { TokenBudget } from "./engine/openai/budget.ts";
 import { WorkerOfflineEngine } from "./engine/worker-engine.ts";
@@ -95,16 +96,23 @@ async function chooseEngine(
     return { engine, answerer: offlineAnswerer };
   }
   // The model's modules (and the openai package) load only when the model is used: CLI start-up stays fast.
-  const [{ createOpenAIClient }, { OpenAIEngine }, { loadPrompts }, { modelAnswerer }] = await Promise.all([
+  const [
+    { createOpenAIClient },
+    { OpenAIEngine },
+    { loadPrompts },
+    { modelAnswerer },
+    { describeModelError },
+  ] = await Promise.all([
     import("./engine/openai/client.ts"),
     import("./engine/openai/engine.ts"),
     import("./engine/openai/prompts.ts"),
     import("./engine/openai/qa.ts"),
+    import("./engine/openai/structured-call.ts"),
   ]);
   const client = createOpenAIClient(config, options.fetch);
   const prompts = loadPrompts();
   const budget = await openBudget(config.OPENAI_MONTHLY_TOKEN_BUDGET);
-  const engine = new OpenAIEngine({
+  const model = new OpenAIEngine({
     client,
     model: config.OPENAI_MODEL,
     prompts,
@@ -115,6 +123,8 @@ async function chooseEngine(
       outputPerMTok: config.OPENAI_PRICE_OUTPUT_PER_MTOK,
     },
   });
+  // Composed, not inlined: whatever makes the model give up, the offline engine answers.
+  const engine = new FallbackEngine(model, new OfflineEngine(), log, describeModelError);
   return {
     engine,
     answerer: modelAnswerer({ client, model: config.OPENAI_MODEL, prompts, log, budget }),

@@ -1,13 +1,15 @@
 import Keyv from "keyv";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
-import { digestArticle } from "../src/engine/offline.ts";
+import { FallbackEngine } from "../src/engine/fallback-engine.ts";
+import { digestArticle, OfflineEngine } from "../src/engine/offline.ts";
 import type { TokenBudget } from "../src/engine/openai/budget.ts";
 import { createOpenAIClient } from "../src/engine/openai/client.ts";
 import { OpenAIEngine } from "../src/engine/openai/engine.ts";
 import type { ModelDigest } from "../src/engine/openai/model-schema.ts";
 import { loadPrompts } from "../src/engine/openai/prompts.ts";
 import { modelAnswerer } from "../src/engine/openai/qa.ts";
+import { describeModelError } from "../src/engine/openai/structured-call.ts";
 import { DigestService } from "../src/store/digest-service.ts";
 import { KeyvDigestStore } from "../src/store/digest-store.ts";
 import { cli } from "./support/cli.ts";
@@ -32,7 +34,7 @@ function engine(settings: Record<string, string> = {}, chunkChars?: number) {
     ...settings,
   });
   const logs = capturingLogger();
-  const e = new OpenAIEngine({
+  const model = new OpenAIEngine({
     client: createOpenAIClient(config),
     model: config.OPENAI_MODEL,
     prompts: loadPrompts(),
@@ -40,6 +42,8 @@ function engine(settings: Record<string, string> = {}, chunkChars?: number) {
     prices: { inputPerMTok: 0.15, outputPerMTok: 0.6 },
     ...(chunkChars ? { chunkChars } : {}),
   });
+  // As the app composes it: the offline engine answers whenever the model gives up.
+  const e = new FallbackEngine(model, new OfflineEngine(), logs.log, describeModelError);
   return { engine: e, logs };
 }
 
@@ -236,14 +240,16 @@ describe("model faults", () => {
     const config = loadConfig({ OPENAI_BASE_URL: fake.url, OPENAI_MAX_RETRIES: "0" });
     const { KeyvTokenBudget } = await import("../src/store/token-budget.ts");
     const budget = new KeyvTokenBudget(new Keyv(), 2500);
-    const e = new OpenAIEngine({
+    const log = capturingLogger().log;
+    const model = new OpenAIEngine({
       client: createOpenAIClient(config),
       model: "m",
       prompts: loadPrompts(),
-      log: capturingLogger().log,
+      log,
       budget,
       prices: { inputPerMTok: 0, outputPerMTok: 0 },
     });
+    const e = new FallbackEngine(model, new OfflineEngine(), log, describeModelError);
     expect((await e.digest(sampleText())).engine.name).toBe("openai");
     expect((await e.digest(sampleText())).engine.name).toBe("openai");
     const third = await e.digest(sampleText());

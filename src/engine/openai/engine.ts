@@ -10,7 +10,7 @@ import type { TokenBudget } from "./budget.ts";
 import { downgradeOverconfident } from "./guard.ts";
 import { type ModelDigest, ModelDigestSchema, strictJsonSchema } from "./model-schema.ts";
 import type { Prompts } from "./prompts.ts";
-import { describeModelError, MalformedAnswer, ModelFault, structuredCall } from "./structured-call.ts";
+import { MalformedAnswer, ModelFault, structuredCall } from "./structured-call.ts";
 
 /** Version of this engine's own logic (grounding, guard, merging); with the model and prompts, the cache key. */
 const LOGIC_VERSION = "g2";
@@ -43,20 +43,17 @@ export class OpenAIEngine implements DigestEngine {
     const { log, model } = this.options;
     const remaining = await this.options.budget?.remaining();
     if (remaining !== undefined && remaining <= 0)
-      return this.fallback(offline, "the monthly token budget is used up");
+      throw new ModelFault("the monthly token budget is used up");
     const texts = splitParagraphs(text);
     const usage: Usage = { promptTokens: 0, completionTokens: 0, estimatedCostUsd: 0 };
     const parts: ModelDigest[] = [];
     try {
       for (const chunk of chunkParagraphs(texts, this.options.chunkChars ?? DEFAULT_CHUNK_CHARS))
         parts.push(await this.askWithRetry(texts, chunk, usage));
-    } catch (error) {
+    } finally {
+      // Spent tokens count whether or not the answers were usable.
       await this.record(usage);
-      const reason = describeModelError(error);
-      log.warn({ model, reason, sha256: offline.inputSha256 }, "model failed: offline engine answers");
-      return this.fallback(offline, reason);
     }
-    await this.record(usage);
     log.info({ model, chunks: parts.length, ...usage, sha256: offline.inputSha256 }, "model usage");
 
     const grounded = assemble(texts, parts, offline.title);
@@ -64,8 +61,7 @@ export class OpenAIEngine implements DigestEngine {
       grounded.statements.length === 0 ||
       grounded.dropped / Math.max(1, grounded.proposed) > MAX_DROPPED_SHARE
     )
-      return this.fallback(
-        offline,
+      throw new ModelFault(
         `${grounded.dropped} of ${grounded.proposed} statements from the model are not supported by the article`,
       );
     const downgraded = downgradeOverconfident(grounded.statements, grounded.sources, offline);
@@ -85,13 +81,6 @@ export class OpenAIEngine implements DigestEngine {
       ],
       engine: { ...this.info, usage },
       inputSha256: offline.inputSha256,
-    };
-  }
-
-  private fallback(offline: Digest, reason: string): Digest {
-    return {
-      ...offline,
-      engine: { ...offline.engine, fallbackFrom: this.info.name, fallbackReason: reason },
     };
   }
 
