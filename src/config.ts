@@ -13,48 +13,69 @@ function hostPortList(setting: string): string[] {
   return entries;
 }
 
-/** The one place that reads the environment. dotenv is loaded only by the entry point. */
-const emptyIsUnset = (v: unknown) => (v === "" ? undefined : v);
+/**
+ * The one place that reads the environment. dotenv is loaded only by the entry point.
+ * An empty (or blank) value means "unset" for every setting, so `MAX_ARTICLE_BYTES=` in .env falls back
+ * to the default as .env.example promises.
+ */
 
 // The embedded default: a SQLite file in the project's own data folder, wherever the CLI is run from.
 const DEFAULT_SQLITE_FILE = fileURLToPath(new URL("../data/newsdesk.sqlite", import.meta.url));
 
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const ENGINES = ["auto", "offline", "openai"] as const;
+
+// Messages say what a valid value looks like; the value itself is never echoed (it may be a secret).
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z.enum(values, { error: `must be one of ${values.join(", ")}` }).default(fallback);
+
+const wholeNumber = (fallback: number, min: number, max?: number) => {
+  const atLeast = z.coerce
+    .number({ error: "must be a number" })
+    .int({ error: "must be a whole number" })
+    .min(min, { error: `must be at least ${min}` });
+  return (max === undefined ? atLeast : atLeast.max(max, { error: `must be at most ${max}` })).default(
+    fallback,
+  );
+};
+
+const decimal = (fallback: number) =>
+  z.coerce.number({ error: "must be a number" }).min(0, { error: "must be at least 0" }).default(fallback);
+
+const url = () => z.url({ error: "must be a URL such as https://host/path" });
+const numericId = () => z.string().regex(/^\d+$/, { error: "must be a numeric id" });
+
 const ConfigSchema = z.object({
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
-  MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(200_000),
-  // An empty value (DISCORD_TOKEN= in .env) means "not set".
-  DISCORD_TOKEN: z.preprocess(emptyIsUnset, z.string().min(1).optional()),
+  LOG_LEVEL: oneOf(LOG_LEVELS, "warn"),
+  MAX_ARTICLE_BYTES: wholeNumber(200_000, 1),
+  DISCORD_TOKEN: z.string().optional(),
   // The bot's application and, for guild-scoped command registration, the guild.
-  DISCORD_APPLICATION_ID: z.preprocess(
-    emptyIsUnset,
-    z.string().regex(/^\d+$/, "must be a numeric id").optional(),
-  ),
-  DISCORD_GUILD_ID: z.preprocess(emptyIsUnset, z.string().regex(/^\d+$/, "must be a numeric id").optional()),
+  DISCORD_APPLICATION_ID: numericId().optional(),
+  DISCORD_GUILD_ID: numericId().optional(),
   // Discord's REST base; point it at a local fake Discord to run the bot unchanged in tests.
-  DISCORD_API_URL: z.preprocess(emptyIsUnset, z.string().url().default("https://discord.com/api")),
+  DISCORD_API_URL: url().default("https://discord.com/api"),
   // Where digests and the article library live: sqlite://FILE (default), redis://HOST:PORT, or memory.
-  STORE_URL: z.preprocess(
-    emptyIsUnset,
-    z
-      .string()
-      .regex(/^(sqlite:\/\/.+|rediss?:\/\/.+|memory)$/, "must be sqlite://FILE, redis://HOST:PORT or memory")
-      .default(`sqlite://${DEFAULT_SQLITE_FILE}`),
-  ),
+  STORE_URL: z
+    .string()
+    .regex(/^(sqlite:\/\/.+|rediss?:\/\/.+|memory)$/, {
+      error: "must be sqlite://FILE, redis://HOST:PORT or memory",
+    })
+    .default(`sqlite://${DEFAULT_SQLITE_FILE}`),
   // Which engine builds digests: auto uses the model when OPENAI_API_KEY or OPENAI_BASE_URL is set.
-  ENGINE: z.enum(["auto", "offline", "openai"]).default("auto"),
-  OPENAI_API_KEY: z.preprocess(emptyIsUnset, z.string().min(1).optional()),
+  ENGINE: oneOf(ENGINES, "auto"),
+  OPENAI_API_KEY: z.string().optional(),
   // Any OpenAI-compatible server, e.g. the newsroom's own model server for unpublished material.
-  OPENAI_BASE_URL: z.preprocess(emptyIsUnset, z.string().url().optional()),
-  OPENAI_MODEL: z.preprocess(emptyIsUnset, z.string().min(1).default("gpt-4o-mini")),
-  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
-  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  OPENAI_BASE_URL: url().optional(),
+  OPENAI_MODEL: z.string().default("gpt-4o-mini"),
+  OPENAI_TIMEOUT_MS: wholeNumber(60_000, 1),
+  OPENAI_MAX_RETRIES: wholeNumber(2, 0, 10),
   // Tokens the model may use per calendar month (0: no limit); past it, the offline engine answers.
-  OPENAI_MONTHLY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(0),
+  OPENAI_MONTHLY_TOKEN_BUDGET: wholeNumber(0, 0),
   // Prices in USD per million tokens, for the cost estimate kept with each digest.
-  OPENAI_PRICE_INPUT_PER_MTOK: z.coerce.number().min(0).default(0.15),
-  OPENAI_PRICE_OUTPUT_PER_MTOK: z.coerce.number().min(0).default(0.6),
+  OPENAI_PRICE_INPUT_PER_MTOK: decimal(0.15),
+  OPENAI_PRICE_OUTPUT_PER_MTOK: decimal(0.6),
   // How long one store operation may take before the cache is treated as degraded.
-  STORE_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
+  STORE_TIMEOUT_MS: wholeNumber(1500, 1),
   // host:port pairs the link fetcher may reach even on a private address (tests, an operator's intranet).
   FETCH_ALLOW_HOSTS: z
     .string()
@@ -71,22 +92,36 @@ const ConfigSchema = z.object({
       }
     }),
   // Limits on fetching a link: the whole request, the body, and redirect hops.
-  FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
-  FETCH_MAX_BYTES: z.coerce.number().int().positive().default(5_000_000),
-  FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+  FETCH_TIMEOUT_MS: wholeNumber(15_000, 1),
+  FETCH_MAX_BYTES: wholeNumber(5_000_000, 1),
+  FETCH_MAX_REDIRECTS: wholeNumber(5, 0, 20),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** Every setting the program reads: .env.example documents exactly these (a test holds them together). */
+export const SETTING_NAMES: readonly string[] = Object.keys(ConfigSchema.shape);
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** Only the settings that have a value: an empty or blank value is the same as no value. */
+function setValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  const set: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env))
+    if (value !== undefined && value.trim() !== "") set[name] = value;
+  return set;
+}
+
+/** Reads every setting; throws one ConfigError that lists every invalid setting and what is wrong with it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError(`invalid setting ${String(issue?.path[0] ?? "?")}: ${issue?.message ?? "invalid"}`);
-  }
-  return parsed.data;
+  const parsed = ConfigSchema.safeParse(setValues(env));
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? "?")}: ${issue.message}`);
+  throw new ConfigError(
+    problems.length === 1
+      ? `invalid setting ${problems[0]}`
+      : `${problems.length} invalid settings: ${problems.join("; ")}`,
+  );
 }

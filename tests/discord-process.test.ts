@@ -6,10 +6,24 @@ import { fileURLToPath } from "node:url";
 import { ChannelType } from "discord-api-types/v10";
 import { DigitalDiscord } from "discord-digital-twin";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli } from "./support/cli.ts";
+import { cli, logLines } from "./support/cli.ts";
 import { SAMPLE_PATH } from "./support/paths.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** Whether every process of a process group has ended within `ms`. */
+async function groupEnds(group: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      process.kill(-group, 0);
+    } catch {
+      return true;
+    }
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 let discord: DigitalDiscord;
 
 beforeAll(async () => {
@@ -62,7 +76,7 @@ describe("the bot as the newsroom runs it", () => {
     expect(commands.find((c) => c.name === "follow")?.defaultMemberPermissions).toBe("8192");
   });
 
-  it("npm start runs the bot when DISCORD_TOKEN is set and stops cleanly on SIGTERM", async () => {
+  it("newsdesk start runs the bot when DISCORD_TOKEN is set and stops cleanly on SIGTERM", async () => {
     const store = `sqlite://${join(mkdtempSync(join(tmpdir(), "newsdesk-bot-")), "bot.sqlite")}`;
     expect(
       (await cli(["library", "add", SAMPLE_PATH, "--guild", discord.guildId], "", { STORE_URL: store })).code,
@@ -102,4 +116,44 @@ describe("the bot as the newsroom runs it", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
   });
+
+  it("npm start passes a process manager's SIGTERM on to the bot, which stops cleanly with exit 0", async () => {
+    // Its own process group, so that whatever the test leaves behind (an orphaned bot) can be ended.
+    const npm = spawn("npm", ["start"], {
+      cwd: ROOT,
+      detached: true,
+      env: {
+        ...process.env,
+        DISCORD_TOKEN: discord.botToken,
+        DISCORD_API_URL: discord.restUrl,
+        STORE_URL: "memory",
+        LOG_LEVEL: "info",
+      },
+    });
+    const group = npm.pid;
+    if (group === undefined) throw new Error("npm did not start");
+    try {
+      let stderr = "";
+      npm.stderr.on("data", (d) => (stderr += d));
+      npm.stdout.resume();
+      const exited = new Promise<number | null>((resolve) => npm.on("exit", (code) => resolve(code)));
+      const deadline = Date.now() + 20_000;
+      while (!stderr.includes("bot online") && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(stderr).toContain("bot online");
+
+      npm.kill("SIGTERM"); // to npm, as a process manager would, not to node
+      expect(await exited).toBe(0);
+      expect(logLines(stderr).map((l) => l.msg)).toContain("shutting down: finishing replies in flight");
+      expect(stderr).toContain("newsdesk: bot stopped (SIGTERM)");
+      // Nothing of the bot is left running (helpers such as tsx's esbuild end a moment after node).
+      expect(await groupEnds(group, 5_000)).toBe(true);
+    } finally {
+      try {
+        process.kill(-group, "SIGKILL");
+      } catch {
+        // already gone, as it should be
+      }
+    }
+  }, 40_000);
 });

@@ -24,13 +24,22 @@ export async function startCommand(ctx: CliContext, sampleArticle: string): Prom
   process.stderr.write(
     `newsdesk: bot online as ${bot.client.user?.tag ?? "?"} (store: ${services.storeWhere}); Ctrl-C to stop\n`,
   );
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      ctx.log.info({ signal }, "shutting down: finishing replies in flight");
-      void bot.stop().finally(resolve);
-    };
-    process.once("SIGINT", () => stop("SIGINT"));
-    process.once("SIGTERM", () => stop("SIGTERM"));
-  });
+  const signal = await firstStopSignal();
+  ctx.log.info({ signal }, "shutting down: finishing replies in flight");
+  await bot.stop();
+  process.stderr.write(`newsdesk: bot stopped (${signal})\n`);
   return 0;
+}
+
+/** Resolves on the first SIGINT or SIGTERM; a second one then ends the process at once, as usual. */
+function firstStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve(signal);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
 }
