@@ -20,6 +20,7 @@ import { extractArticle } from "../src/intake/extract.ts";
 import { normalizeInput, sha256, splitParagraphs, splitSentences } from "../src/nlp/text.ts";
 import { KeyvDigestStore } from "../src/store/digest-store.ts";
 import { openKeyv } from "../src/store/open-keyv.ts";
+import { buildIsFresh } from "./build-stamp.mjs";
 import { pathologicalArticles } from "./pathological-articles.ts";
 
 const RUNS = Number(process.argv[2] ?? 5);
@@ -183,6 +184,27 @@ for (let r = 0; r < Math.min(RUNS, 3); r++) {
 console.log(
   `cli: bin/newsdesk check --jsonl over ${pairs.length} pairs: median ${median(cliTimes).toFixed(2)} s (limit 10 s)`,
 );
+
+// Start-up: the usage alone (no app loaded), against node's own start, alternated so a busy moment on the
+// machine slows both. The ratio is gated in CI; it holds for the compiled build, not the sources via tsx.
+{
+  const startUps = { help: [] as number[], node: [] as number[] };
+  const timed = (args: string[]) => {
+    const started = process.hrtime.bigint();
+    const res = spawnSync(process.execPath, args, { encoding: "utf8" });
+    if (res.status !== 0) throw new Error(`${args.join(" ")} failed: ${res.stderr.slice(-500)}`);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  for (let r = 0; r < Math.max(RUNS * 2, 9); r++) {
+    startUps.help.push(timed([`${root}bin/newsdesk`, "--help"]));
+    startUps.node.push(timed(["-e", "0"]));
+  }
+  const [help, node] = [median(startUps.help), median(startUps.node)];
+  const ran = buildIsFresh(root) ? "compiled build" : "sources through tsx: dist/ missing or stale";
+  console.log(
+    `cli start-up: bin/newsdesk --help median ${help.toFixed(0)} ms, node -e 0 median ${node.toFixed(0)} ms, ratio ${(help / node).toFixed(2)} (limit 3; ${ran})`,
+  );
+}
 
 // Links: each article as a news site would serve it (menus, byline, share bar, footer around the story),
 // read back by the same extraction as /article add url: and /follow.

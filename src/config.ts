@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { projectPath } from "./util/project-paths.ts";
 
 /** A comma-separated list of host:port pairs ("127.0.0.1:8080, [::1]:80"); throws on another shape. */
 function hostPortList(setting: string): string[] {
@@ -20,7 +20,7 @@ function hostPortList(setting: string): string[] {
  */
 
 // The embedded default: a SQLite file in the project's own data folder, wherever the CLI is run from.
-const DEFAULT_SQLITE_FILE = fileURLToPath(new URL("../data/newsdesk.sqlite", import.meta.url));
+const DEFAULT_SQLITE_FILE = projectPath("data/newsdesk.sqlite");
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const ENGINES = ["auto", "offline", "openai"] as const;

@@ -1,33 +1,17 @@
 import "dotenv/config";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { openServices, type Services } from "../app.ts";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { UserError } from "../errors.ts";
 import { createLogger, type Logger } from "../log.ts";
+import { projectPath } from "../util/project-paths.ts";
 import { type CliContext, UsageError } from "./context.ts";
 import { askCommand, checkCommand, digestCommand } from "./digest-commands.ts";
 import { followCommand } from "./follow-commands.ts";
 import { libraryCommand } from "./library-commands.ts";
+import { USAGE } from "./usage.ts";
 
-const USAGE = `usage:
-  newsdesk digest FILE|URL|- [--json]    readable digest (or the digest object with --json)
-  newsdesk digest --jsonl                stdin {"id","article"} lines -> {"id","digest"} lines
-  newsdesk check FILE --claim "TEXT"     does the article support the claim?
-  newsdesk check --jsonl                 stdin {"id","article","claim"} -> {"id","verdict","evidence"}
-  newsdesk ask FILE "QUESTION"           answer a question from the article
-  newsdesk ask --jsonl                   stdin {"id","article","question"} -> {"id","status","answer","paragraphs"}
-  newsdesk library add FILE [--title T]  add an article to the library (or --url URL; also: list,
-                                         update ID FILE, diff ID [--from V --to V]; --guild G, default "cli")
-  newsdesk follow add URL [--every N]    follow a page or feed (also: list, stop ID, run-once: check every
-                                         follow now and print what would be posted)
-  newsdesk start [FILE]                  the bot (DISCORD_TOKEN set) or the local console on the sample article
-options: --no-cache skips the digest cache; the store is STORE_URL (default: SQLite in data/);
-         --engine offline|openai|auto picks the digest engine (default: ENGINE, auto)`;
-
-export const SAMPLE_ARTICLE = fileURLToPath(
-  new URL("../../examples/sample-breaking-news.txt", import.meta.url),
-);
+export const SAMPLE_ARTICLE = projectPath("examples/sample-breaking-news.txt");
 
 const isEngineChoice = (v: string): v is "offline" | "openai" | "auto" =>
   v === "offline" || v === "openai" || v === "auto";

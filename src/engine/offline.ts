@@ -1,11 +1,12 @@
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Digest, Paragraph } from "../digest/schema.ts";
 import { readInput, sha256, splitParagraphs } from "../nlp/text.ts";
+import { COMPILED } from "../util/project-paths.ts";
 import { markDisputes } from "./disputes.ts";
 import type { DigestEngine } from "./engine.ts";
+import { BUILT_FINGERPRINT_FILE, engineFingerprintOf } from "./fingerprint.ts";
 import { detectJunk, type JunkVerdict } from "./junk.ts";
 import { detectLanguage } from "./language.ts";
 import { SourceRegistry } from "./sources.ts";
@@ -16,17 +17,15 @@ import { encodingWarning, languageWarning, textWarnings, UNJUDGED_LANGUAGE } fro
 
 /**
  * The version carries a fingerprint of the engine's own source, so a cached digest is never served by a
- * changed engine even when nobody remembered to bump the number.
+ * changed engine even when nobody remembered to bump the number. The compiled engine has no sources
+ * beside it: it reads the fingerprint its build computed from them, with the same function.
  */
 function engineFingerprint(): string {
-  const dir = dirname(fileURLToPath(import.meta.url));
-  const hash = createHash("sha256");
-  // The engine reads text through the shared linguistic layer (src/nlp), so a change there counts too.
-  for (const from of [dir, join(dir, "..", "nlp")])
-    for (const file of readdirSync(from).sort())
-      if (file.endsWith(".ts") || file.endsWith(".json")) hash.update(readFileSync(join(from, file)));
-  hash.update(readFileSync(join(dir, "..", "digest", "schema.ts")));
-  return hash.digest("hex").slice(0, 10);
+  if (!COMPILED) return engineFingerprintOf(dirname(fileURLToPath(import.meta.url)));
+  const built = readFileSync(new URL(`./${BUILT_FINGERPRINT_FILE}`, import.meta.url), "utf8").trim();
+  if (!/^[0-9a-f]{10}$/.test(built))
+    throw new Error(`the build's engine fingerprint is malformed: "${built}"`);
+  return built;
 }
 
 export const OFFLINE_ENGINE = { name: "newsdesk-offline", version: `0.1.0+${engineFingerprint()}` } as const;

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { Digest } from "../digest/schema.ts";
+import { COMPILED } from "../util/project-paths.ts";
 import type { DigestEngine } from "./engine.ts";
 import { OFFLINE_ENGINE } from "./offline.ts";
 
@@ -24,7 +25,10 @@ export interface WorkerEngineOptions {
   onCrash?: (why: string) => void;
 }
 
-const DEFAULT_ENTRY = new URL("./digest-worker.mjs", import.meta.url);
+// Compiled, the worker runs the engine's JavaScript directly; from the sources it registers tsx first.
+const DEFAULT_ENTRY = COMPILED
+  ? new URL("./digest-worker-main.js", import.meta.url)
+  : new URL("./digest-worker.mjs", import.meta.url);
 
 const describeArticle = (article: string) => `an article of ${Buffer.byteLength(article)} bytes`;
 

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { projectPath } from "../../util/project-paths.ts";
 
-const DIR = fileURLToPath(new URL("../../../prompts/", import.meta.url));
+const DIR = projectPath("prompts/");
 const NAMES = ["system", "digest", "ask", "check"] as const;
 export type PromptName = (typeof NAMES)[number];
 
