@@ -39,6 +39,7 @@ interface RedisLike {
   connect(): Promise<unknown>;
   quit(): Promise<unknown>;
   destroy(): void;
+  readonly isOpen: boolean;
   on(event: "error", listener: (error: unknown) => void): unknown;
 }
 
@@ -73,6 +74,7 @@ export class RedisLease implements Lease {
     const quit = this.client.quit().catch(() => {});
     const gaveUp = new Promise((resolve) => setTimeout(resolve, 500).unref());
     await Promise.race([quit, gaveUp]);
-    this.client.destroy();
+    // After an answered QUIT the client is already closed, and destroy() would throw.
+    if (this.client.isOpen) this.client.destroy();
   }
 }
