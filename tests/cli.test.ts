@@ -15,8 +15,8 @@ const noStackTrace = (r: CliResult) => {
 
 // The rest run the CLI in-process (tests/support/cli.ts); these two start the real binary, as a user does.
 describe("bin/newsdesk as a process", () => {
-  it.concurrent("--help prints the usage and exits 0; no command prints it and exits 2", async () => {
-    const [help, none] = await Promise.all([cliProcess(["--help"]), cliProcess([])]);
+  it.concurrent("--help prints the usage and exits 0; no command (in-process) prints it and exits 2", async () => {
+    const [help, none] = await Promise.all([cliProcess(["--help"]), cli([])]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^usage:\n {2}newsdesk digest FILE\|URL\|-/);
     expect(none.code).toBe(2);
