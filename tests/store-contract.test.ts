@@ -22,8 +22,10 @@ import { capturingLogger } from "./support/log-capture.ts";
 import { sampleText } from "./support/paths.ts";
 
 // One contract for every store the app can open (keyv's own approach: the same tests on each adapter),
-// through openKeyv as the app opens them. Redis is shared with other suites and earlier runs: every test
-// writes under names of its own (a fresh guild, a fresh engine version) and never assumes an empty store.
+// through openKeyv as the app opens them. Redis is shared with other suites, other runs and running bots:
+// the namespaces are the app's with a "contract-" prefix (a bot's scheduler or follow runner never walks
+// these schedules and follows, nor these tests its), every test writes under names of its own (a fresh
+// guild, a fresh engine version) and none assumes an empty store.
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL)
   console.warn("store-contract: REDIS_URL is not set, so the Redis store and lease are SKIPPED");
@@ -46,7 +48,7 @@ const paste = { kind: "paste" as const };
 describe.each(STORES)("$name store", ({ url }) => {
   const opened: Keyv[] = [];
   const open = async (namespace: string) => {
-    const { keyv } = await openKeyv(url, namespace, TIMEOUT_MS);
+    const { keyv } = await openKeyv(url, `contract-${namespace}`, TIMEOUT_MS);
     opened.push(keyv);
     return keyv;
   };
