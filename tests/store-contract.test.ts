@@ -20,6 +20,7 @@ import { CountingEngine } from "./support/counting-engine.ts";
 import { newFollow } from "./support/follows.ts";
 import { capturingLogger } from "./support/log-capture.ts";
 import { sampleText } from "./support/paths.ts";
+import { newSchedule } from "./support/schedules.ts";
 
 // One contract for every store the app can open (keyv's own approach: the same tests on each adapter),
 // through openKeyv as the app opens them. Redis is shared with other suites, other runs and running bots:
@@ -41,9 +42,33 @@ const STORES = [
 ];
 
 const unique = (prefix: string) => `${prefix}-${randomUUID()}`;
+/** Two servers no other test or run has written to. */
+const guilds = () => ({ g1: unique("g1"), g2: unique("g2") });
 const followUp = () =>
   readFileSync(new URL("./fixtures/sample-breaking-news-followup.txt", import.meta.url), "utf8");
 const paste = { kind: "paste" as const };
+
+/** What the schedule and follow stores share: records kept by server and id. */
+interface RecordStore<T> {
+  save(record: T): Promise<void>;
+  get(guildId: string, id: string): Promise<T>;
+  list(guildId: string): Promise<T[]>;
+  remove(guildId: string, id: string): Promise<void>;
+}
+
+function removesRecords<T>(
+  kind: string,
+  fixture: () => Promise<{ store: RecordStore<T>; make: (guildId: string, id: string) => T; g1: string }>,
+) {
+  it(`removes a ${kind}, and says a ${kind} it does not have is not there`, async () => {
+    const { store, make, g1 } = await fixture();
+    await store.save(make(g1, "aaa111"));
+    await store.remove(g1, "aaa111");
+    await expect(store.get(g1, "aaa111")).rejects.toThrow(NotFoundError);
+    expect(await store.list(g1)).toEqual([]);
+    await expect(store.remove(g1, "aaa111")).rejects.toThrow(new RegExp(`no ${kind} 'aaa111'`));
+  });
+}
 
 describe.each(STORES)("$name store", ({ url }) => {
   const opened: Keyv[] = [];
@@ -146,7 +171,7 @@ describe.each(STORES)("$name store", ({ url }) => {
         lease,
         now: () => new Date(Date.UTC(2026, 10, 25, 12, tick++)),
       });
-      return { lib, engine, keyv, entries, g1: unique("g1"), g2: unique("g2") };
+      return { lib, engine, keyv, entries, ...guilds() };
     }
     const leases: Lease[] = [];
     afterAll(async () => {
@@ -288,27 +313,9 @@ describe.each(STORES)("$name store", ({ url }) => {
   describe("schedule store", () => {
     async function schedules() {
       const keyv = await open("schedule");
-      const at = "2026-11-25T09:00:00.000Z";
-      const schedule = (guildId: string, id: string, over: Partial<Schedule> = {}): Schedule => ({
-        id,
-        guildId,
-        channelId: "c1",
-        articleId: "story",
-        cron: "*/30 * * * *",
-        timezone: "Europe/Paris",
-        onlyChanges: false,
-        createdBy: "u",
-        createdAt: at,
-        lastRunAt: at,
-        ...over,
-      });
-      return {
-        keyv,
-        store: new KeyvScheduleStore(keyv, TIMEOUT_MS),
-        schedule,
-        g1: unique("g1"),
-        g2: unique("g2"),
-      };
+      const schedule = (guildId: string, id: string, over: Partial<Schedule> = {}): Schedule =>
+        newSchedule("2026-11-25T09:00:00.000Z", { guildId, id, ...over });
+      return { keyv, store: new KeyvScheduleStore(keyv, TIMEOUT_MS), schedule, ...guilds() };
     }
 
     it("keeps a schedule, lists it once however often it is saved, and only in its own server", async () => {
@@ -332,13 +339,9 @@ describe.each(STORES)("$name store", ({ url }) => {
       ]);
     });
 
-    it("removes a schedule, and says a schedule it does not have is not there", async () => {
+    removesRecords("schedule", async () => {
       const { store, schedule, g1 } = await schedules();
-      await store.save(schedule(g1, "aaa111"));
-      await store.remove(g1, "aaa111");
-      await expect(store.get(g1, "aaa111")).rejects.toThrow(NotFoundError);
-      expect(await store.list(g1)).toEqual([]);
-      await expect(store.remove(g1, "aaa111")).rejects.toThrow(/no schedule 'aaa111'/);
+      return { store, make: schedule, g1 };
     });
 
     it("skips an entry that is not a schedule instead of serving it", async () => {
@@ -356,13 +359,7 @@ describe.each(STORES)("$name store", ({ url }) => {
       const keyv = await open("follow");
       const follow = (guildId: string, id: string, over: Partial<Follow> = {}): Follow =>
         newFollow(new Date("2026-11-26T10:00:00Z"), { guildId, id, ...over });
-      return {
-        keyv,
-        store: new KeyvFollowStore(keyv, TIMEOUT_MS),
-        follow,
-        g1: unique("g1"),
-        g2: unique("g2"),
-      };
+      return { keyv, store: new KeyvFollowStore(keyv, TIMEOUT_MS), follow, ...guilds() };
     }
 
     it("keeps a follow, lists each once by age then id, and only in its own server", async () => {
@@ -379,13 +376,9 @@ describe.each(STORES)("$name store", ({ url }) => {
       expect(all.map((f) => f.id)).toEqual(["ccc333", "aaa111", "bbb222", "ddd444"]);
     });
 
-    it("removes a follow, and says a follow it does not have is not there", async () => {
+    removesRecords("follow", async () => {
       const { store, follow, g1 } = await follows();
-      await store.save(follow(g1, "aaa111"));
-      await store.remove(g1, "aaa111");
-      await expect(store.get(g1, "aaa111")).rejects.toThrow(NotFoundError);
-      expect(await store.list(g1)).toEqual([]);
-      await expect(store.remove(g1, "aaa111")).rejects.toThrow(/no follow 'aaa111'/);
+      return { store, make: follow, g1 };
     });
 
     it("refuses to save an invalid follow and skips a stored entry that is not one", async () => {
