@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DigestSchema } from "../src/digest/schema.ts";
-import { type CliResult, cli } from "./support/cli.ts";
+import { type CliResult, cli, cliProcess } from "./support/cli.ts";
 import { SAMPLE_PATH, sampleText } from "./support/paths.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "newsdesk-cli-"));
@@ -12,6 +12,23 @@ const noStackTrace = (r: CliResult) => {
   expect(r.stderr).not.toMatch(/\n\s+at /);
   expect(r.stderr.trim().split("\n")).toHaveLength(1);
 };
+
+// The rest run the CLI in-process (tests/support/cli.ts); these two start the real binary, as a user does.
+describe("bin/newsdesk as a process", () => {
+  it.concurrent("--help prints the usage and exits 0; no command (in-process) prints it and exits 2", async () => {
+    const [help, none] = await Promise.all([cliProcess(["--help"]), cli([])]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage:\n {2}newsdesk digest FILE\|URL\|-/);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe(help.stdout);
+  });
+
+  it.concurrent("digest FILE prints what we know, what we don't, and the sources", async () => {
+    const r = await cliProcess(["digest", SAMPLE_PATH]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/What we know[\s\S]*What we don't know[\s\S]*Sources/);
+  });
+});
 
 describe("bin/newsdesk errors", () => {
   it.concurrent("reports a missing file in one line", async () => {
@@ -96,12 +113,6 @@ describe("bin/newsdesk contract", () => {
     expect(rows[0].verdict).toBe("confirmed");
     expect(article).toContain(rows[0].evidence[0].quote);
     expect(rows[1].verdict).toBe("not_covered");
-  });
-
-  it.concurrent("digest FILE prints what we know, what we don't, and the sources", async () => {
-    const r = await cli(["digest", SAMPLE_PATH]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/What we know[\s\S]*What we don't know[\s\S]*Sources/);
   });
 
   it.concurrent("ask answers with a status and paragraph, or says the article does not say", async () => {

@@ -1,9 +1,7 @@
 import Keyv from "keyv";
 import { describe, expect, it } from "vitest";
-import type { Digest } from "../src/digest/schema.ts";
-import { normalizeInput, sha256 } from "../src/nlp/text.ts";
 import { DigestService } from "../src/store/digest-service.ts";
-import { type DigestKey, type DigestStore, KeyvDigestStore, keyString } from "../src/store/digest-store.ts";
+import { type DigestStore, KeyvDigestStore } from "../src/store/digest-store.ts";
 import { CountingEngine } from "./support/counting-engine.ts";
 import { capturingLogger } from "./support/log-capture.ts";
 import { sampleText } from "./support/paths.ts";
@@ -18,29 +16,8 @@ function setup(engine = new CountingEngine(), store?: DigestStore, timeoutMs = 5
   return { engine, keyv, service, messages };
 }
 
-const keyFor = (text: string, engine: CountingEngine): DigestKey => ({
-  sha256: sha256(normalizeInput(text)),
-  engine: engine.info,
-});
-
+// The digest store itself, and a second service answering from it, are in store-contract.test.ts.
 describe("digest cache", () => {
-  it("extracts once and answers the second request from the store", async () => {
-    const { engine, keyv, service } = setup();
-    const first = await service.digest(sampleText());
-    // A second service on the same store has no memory of its own: the hit must come from the store.
-    const other = new DigestService({
-      engine,
-      store: new KeyvDigestStore(keyv),
-      log: capturingLogger().log,
-      timeoutMs: 500,
-    });
-    const second = await other.digest(sampleText());
-    expect(first.cached).toBe(false);
-    expect(second.cached).toBe(true);
-    expect(second.digest).toEqual(first.digest);
-    expect(engine.runs).toBe(1);
-  });
-
   it("runs the engine exactly once for 100 concurrent requests of one uncached article", async () => {
     const engine = new CountingEngine();
     engine.delayMs = 20;
@@ -58,28 +35,6 @@ describe("digest cache", () => {
     const retry = await service.digest(sampleText());
     expect(retry.cached).toBe(false);
     expect(engine.runs).toBe(2);
-  });
-
-  it("treats a corrupt entry as a miss, replaces it and says so in the log", async () => {
-    const { engine, keyv, service, messages } = setup();
-    const key = keyString(keyFor(sampleText(), engine));
-    await keyv.set(key, { title: "not a digest" });
-    const result = await service.digest(sampleText());
-    expect(result.cached).toBe(false);
-    expect(engine.runs).toBe(1);
-    expect(messages()).toContain("digest cache degraded: invalid entry");
-    const stored = (await keyv.get(key)) as Digest;
-    expect(stored.statements.length).toBeGreaterThan(0);
-  });
-
-  it("never serves a valid digest of another text stored under the key", async () => {
-    const { engine, keyv, service } = setup();
-    const other = await new CountingEngine().digest(
-      "Other story\n\nThe council said the bridge would reopen.",
-    );
-    await keyv.set(keyString(keyFor(sampleText(), engine)), other);
-    const result = await service.digest(sampleText());
-    expect(result.digest.title).toBe("Paris police say officer and attacker shot, killed");
   });
 
   it("re-extracts when the engine version changes", async () => {

@@ -2,14 +2,12 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { ChannelType } from "discord-api-types/v10";
 import { DigitalDiscord } from "discord-digital-twin";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, logLines } from "./support/cli.ts";
 import { SAMPLE_PATH } from "./support/paths.ts";
-
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+import { ROOT, startTs } from "./support/ts-process.ts";
 
 /** Whether every process of a process group has ended within `ms`. */
 async function groupEnds(group: number, ms: number): Promise<boolean> {
@@ -45,16 +43,9 @@ describe("the bot as the newsroom runs it", () => {
       DISCORD_GUILD_ID: discord.guildId,
       DISCORD_API_URL: discord.restUrl,
     };
-    const result = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn("npx", ["tsx", "scripts/deploy-commands.ts"], {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-      });
-      let out = "";
-      child.stdout.on("data", (d) => (out += d));
-      child.stderr.on("data", (d) => (out += d));
-      child.on("exit", (code) => resolve({ code, out }));
-    });
+    const deploy = startTs(join(ROOT, "scripts/deploy-commands.ts"), [], { ...process.env, ...env });
+    const { code, stderr } = await deploy.exited;
+    const result = { code, out: deploy.out() + stderr };
     expect(result.out).toMatch(/registered 9 commands in guild/);
     expect(result.code).toBe(0);
     const commands = await discord.prisma.applicationCommand.findMany({

@@ -1,4 +1,3 @@
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,28 +8,15 @@ import { openServices } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { sampleText } from "./support/paths.ts";
+import { startTs } from "./support/ts-process.ts";
 
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL)
   console.warn("schedule-redis: REDIS_URL is not set, so the two-process schedule test is SKIPPED");
 const WORKER = fileURLToPath(new URL("./support/schedule-worker.ts", import.meta.url));
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 function worker(postsFile: string, name: string) {
-  const child = spawn("npx", ["tsx", WORKER, postsFile, name], {
-    cwd: ROOT,
-    env: { ...process.env },
-  }) as ChildProcessWithoutNullStreams;
-  let out = "";
-  child.stdout.on("data", (d) => (out += d));
-  const waitFor = async (text: string) => {
-    const deadline = Date.now() + 20_000;
-    while (!out.includes(text)) {
-      if (Date.now() > deadline) throw new Error(`${name}: no '${text}'`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  return { child, waitFor };
+  return startTs(WORKER, [postsFile, name]);
 }
 
 describe.skipIf(!REDIS_URL)("two bot processes sharing Redis", () => {

@@ -16,6 +16,7 @@ import { MemoryLease } from "../src/store/lease.ts";
 import { CountingEngine } from "./support/counting-engine.ts";
 import { capturingLogger } from "./support/log-capture.ts";
 import { sampleText } from "./support/paths.ts";
+import { newSchedule } from "./support/schedules.ts";
 
 const followUp = () =>
   readFileSync(new URL("./fixtures/sample-breaking-news-followup.txt", import.meta.url), "utf8");
@@ -91,19 +92,7 @@ function setup(start = "2026-11-25T09:00:00Z") {
     compose: digestPost,
     log,
   });
-  const schedule = (over: Partial<Schedule> = {}): Schedule => ({
-    id: "abc123",
-    guildId: "g1",
-    channelId: "c1",
-    articleId: "story",
-    cron: "*/30 * * * *",
-    timezone: "Europe/Paris",
-    onlyChanges: false,
-    createdBy: "u",
-    createdAt: start,
-    lastRunAt: new Date(start).toISOString(),
-    ...over,
-  });
+  const schedule = (over: Partial<Schedule> = {}): Schedule => newSchedule(start, over);
   return { library, store, posts, scheduler, schedule, messages, poster };
 }
 

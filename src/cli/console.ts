@@ -3,6 +3,7 @@ import { digestCommands } from "../../commands/index.ts";
 import { type Answerer, offlineAnswerer } from "../ask/answerer.ts";
 import type { Digest } from "../digest/schema.ts";
 import { renderReplyText } from "../render/reply-text.ts";
+import type { CliIo } from "./context.ts";
 
 const HELP = `Commands: ${[...digestCommands.keys()].map((n) => `/${n}`).join(" ")} — e.g. /ask who claimed the attack?  (/help, /quit)`;
 
@@ -26,16 +27,21 @@ export async function answerConsoleLine(
 }
 
 /** The interactive console `npm start` opens when no Discord token is configured. */
-export async function runConsole(digest: Digest, articleName: string, answerer: Answerer): Promise<void> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  process.stdout.write(
+export async function runConsole(
+  digest: Digest,
+  articleName: string,
+  answerer: Answerer,
+  io: CliIo,
+): Promise<void> {
+  const rl = createInterface({ input: io.stdin, output: io.stdout, terminal: io.stdin.isTTY });
+  io.stdout.write(
     `Newsdesk console — no DISCORD_TOKEN set, so answering locally on ${articleName}.\n${HELP}\n`,
   );
   rl.setPrompt("newsdesk> ");
   rl.prompt();
   for await (const line of rl) {
     if (/^\/(quit|exit)\b/.test(line.trim())) break;
-    if (line.trim()) process.stdout.write(`${await answerConsoleLine(digest, line, answerer)}\n`);
+    if (line.trim()) io.stdout.write(`${await answerConsoleLine(digest, line, answerer)}\n`);
     rl.prompt();
   }
   rl.close();

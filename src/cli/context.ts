@@ -1,3 +1,4 @@
+import type { DestinationStream } from "pino";
 import type { Services } from "../app.ts";
 import type { Config } from "../config.ts";
 import { UserError } from "../errors.ts";
@@ -10,6 +11,16 @@ export interface CliContext {
   config: Config;
   log: Logger;
   services: () => Promise<Services>;
+  io: CliIo;
+}
+
+/** Where a run reads and writes: the process's own streams, or in-memory streams when tests run it in-process. */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Where the log lines go; the process writes them straight to file descriptor 2. */
+  log: DestinationStream;
 }
 
 export interface CliFlags {

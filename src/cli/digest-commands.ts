@@ -30,21 +30,21 @@ async function check(ctx: CliContext, article: string, claim: string, batch = fa
 /** A file, standard input, or a link (fetched with the same refusals as the bot's). */
 async function articleText(ctx: CliContext, source: string, max: number): Promise<string> {
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !/^(?:data|file|javascript):/i.test(source))
-    return readArticleSource(source, max);
+    return readArticleSource(source, max, ctx.io.stdin);
   return validateArticle(await readPageText((await ctx.services()).intake, source), max, source);
 }
 
 export async function digestCommand(ctx: CliContext): Promise<number> {
   const max = ctx.config.MAX_ARTICLE_BYTES;
   if (ctx.flags.jsonl) {
-    const outcome = await runJsonl(async (row) => ({
+    const outcome = await runJsonl(ctx.io, async (row) => ({
       id: row.id,
       digest: await digestOf(ctx, validateArticle(requireString(row, "article"), max, "article")),
     }));
     return outcome.failed > 0 ? 1 : 0;
   }
   const digest = await digestOf(ctx, await articleText(ctx, needArg(ctx.args[0], FILE), max));
-  process.stdout.write(
+  ctx.io.stdout.write(
     ctx.flags.json ? `${JSON.stringify(digest, null, 2)}\n` : `${renderDigestText(digest)}\n`,
   );
   return 0;
@@ -53,7 +53,7 @@ export async function digestCommand(ctx: CliContext): Promise<number> {
 export async function checkCommand(ctx: CliContext): Promise<number> {
   const max = ctx.config.MAX_ARTICLE_BYTES;
   if (ctx.flags.jsonl) {
-    const outcome = await runJsonl(async (row) => {
+    const outcome = await runJsonl(ctx.io, async (row) => {
       const claim = requireString(row, "claim");
       if (!claim.trim()) throw new BadInputError("the claim is empty");
       const result = await check(
@@ -68,11 +68,15 @@ export async function checkCommand(ctx: CliContext): Promise<number> {
   }
   const claim = ctx.flags.claim;
   if (!claim?.trim()) throw new UsageError('check needs --claim "TEXT"');
-  const result = await check(ctx, await readArticleSource(needArg(ctx.args[0], FILE), max), claim);
-  if (ctx.flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  const result = await check(
+    ctx,
+    await readArticleSource(needArg(ctx.args[0], FILE), max, ctx.io.stdin),
+    claim,
+  );
+  if (ctx.flags.json) ctx.io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
-    process.stdout.write(`${result.verdict}: ${result.rationale}\n`);
-    for (const e of result.evidence) process.stdout.write(`  ¶${e.paragraph}: "${e.quote}"\n`);
+    ctx.io.stdout.write(`${result.verdict}: ${result.rationale}\n`);
+    for (const e of result.evidence) ctx.io.stdout.write(`  ¶${e.paragraph}: "${e.quote}"\n`);
   }
   return 0;
 }
@@ -83,7 +87,7 @@ export async function askCommand(ctx: CliContext): Promise<number> {
     const { answerer } = await ctx.services();
     // Many questions share an article: each distinct text is validated and digested once per run.
     const digests = new BoundedMap<string, Promise<Digest>>(64);
-    const outcome = await runJsonl(async (row) => {
+    const outcome = await runJsonl(ctx.io, async (row) => {
       const question = requireString(row, "question");
       if (!question.trim()) throw new BadInputError("the question is empty");
       const article = validateArticle(requireString(row, "article"), max, "article");
@@ -101,10 +105,10 @@ export async function askCommand(ctx: CliContext): Promise<number> {
   const question = ctx.args.slice(1).join(" ").trim();
   const file = needArg(ctx.args[0], FILE);
   if (!question) throw new UsageError('ask needs a question: newsdesk ask FILE "QUESTION"');
-  const digest = await digestOf(ctx, await readArticleSource(file, max));
+  const digest = await digestOf(ctx, await readArticleSource(file, max, ctx.io.stdin));
   const answer = await (await ctx.services()).answerer.ask(digest, question);
   const notice = readingNotice(digest);
   const text = notice ? `${notice}\n${answer.text}` : answer.text;
-  process.stdout.write(ctx.flags.json ? `${JSON.stringify(answer, null, 2)}\n` : `${text}\n`);
+  ctx.io.stdout.write(ctx.flags.json ? `${JSON.stringify(answer, null, 2)}\n` : `${text}\n`);
   return 0;
 }

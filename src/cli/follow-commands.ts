@@ -6,14 +6,14 @@ import { FollowRunner } from "../follow/runner.ts";
 import type { Follow } from "../follow/schema.ts";
 import { readLink } from "../intake/read-link.ts";
 import { renderReplyText } from "../render/reply-text.ts";
-import { type CliContext, needArg, UsageError } from "./context.ts";
+import { type CliContext, type CliIo, needArg, UsageError } from "./context.ts";
 
 /** Where a follow posts when run from the CLI: the terminal, under the channel's id. */
-const printPoster = {
+const printPoster = (io: CliIo) => ({
   post: async (channelId: string, reply: Parameters<typeof renderReplyText>[0]) => {
-    process.stdout.write(`--- post to channel ${channelId} ---\n${renderReplyText(reply)}\n`);
+    io.stdout.write(`--- post to channel ${channelId} ---\n${renderReplyText(reply)}\n`);
   },
-};
+});
 
 /** newsdesk follow add URL [--channel C] [--every N] | list | stop ID | run-once, in guild --guild. */
 export async function followCommand(ctx: CliContext): Promise<number> {
@@ -46,26 +46,26 @@ export async function followCommand(ctx: CliContext): Promise<number> {
         ...(title ? { title } : {}),
       };
       await follows.save(follow);
-      process.stdout.write(`following ${follow.id}: ${title ?? url} (${follow.kind}, every ${every} min)\n`);
+      ctx.io.stdout.write(`following ${follow.id}: ${title ?? url} (${follow.kind}, every ${every} min)\n`);
       return 0;
     }
     case "list": {
       const all = await follows.list(guildId);
-      if (all.length === 0) process.stdout.write("nothing is followed: `newsdesk follow add URL`\n");
+      if (all.length === 0) ctx.io.stdout.write("nothing is followed: `newsdesk follow add URL`\n");
       for (const f of all) {
         const state = f.paused
           ? `paused: ${f.paused.reason}`
           : f.failures > 0
             ? `failing (${f.failures}): ${f.lastError ?? ""}`
             : `next ${f.nextCheckAt}`;
-        process.stdout.write(`${f.id}\t${f.kind}\t${f.url}\tevery ${f.everyMinutes} min\t${state}\n`);
+        ctx.io.stdout.write(`${f.id}\t${f.kind}\t${f.url}\tevery ${f.everyMinutes} min\t${state}\n`);
       }
       return 0;
     }
     case "stop": {
       const id = needArg(rest[0], "ID");
       await follows.remove(guildId, id);
-      process.stdout.write(`stopped ${id}\n`);
+      ctx.io.stdout.write(`stopped ${id}\n`);
       return 0;
     }
     case "run-once": {
@@ -75,13 +75,13 @@ export async function followCommand(ctx: CliContext): Promise<number> {
         library,
         intake: services.intake,
         lease: services.lease,
-        poster: printPoster,
+        poster: printPoster(ctx.io),
         render: followEventPost,
         log: ctx.log,
       });
       for (const f of await follows.list(guildId)) {
         const outcome = await runner.runDue(f, true);
-        process.stdout.write(`${f.id}: ${outcome ?? "skipped (paused, or checked by another process)"}\n`);
+        ctx.io.stdout.write(`${f.id}: ${outcome ?? "skipped (paused, or checked by another process)"}\n`);
       }
       return 0;
     }

@@ -3,8 +3,12 @@ import { formatBytes, validateArticle } from "../digest/article-text.ts";
 import { BadInputError, NotFoundError } from "../errors.ts";
 
 /** Reads FILE, or standard input for "-". */
-export async function readArticleSource(path: string, maxBytes: number): Promise<string> {
-  if (path === "-") return validateArticle(await readStdin(), maxBytes, "standard input");
+export async function readArticleSource(
+  path: string,
+  maxBytes: number,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<string> {
+  if (path === "-") return validateArticle(await readStdin(stdin), maxBytes, "standard input");
   let size: number;
   try {
     const info = await stat(path);
@@ -22,8 +26,8 @@ export async function readArticleSource(path: string, maxBytes: number): Promise
   return validateArticle(buffer.toString("utf8"), maxBytes, path);
 }
 
-export async function readStdin(): Promise<string> {
+export async function readStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString("utf8");
 }

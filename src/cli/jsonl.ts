@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import { UserError } from "../errors.ts";
+import type { CliIo } from "./context.ts";
 
 export interface JsonlOutcome {
   processed: number;
@@ -11,14 +12,15 @@ export interface JsonlOutcome {
  * with its number and skipped; the others go on.
  */
 export async function runJsonl(
+  io: CliIo,
   handle: (row: Record<string, unknown>, line: number) => Promise<Record<string, unknown>>,
 ): Promise<JsonlOutcome> {
   const outcome: JsonlOutcome = { processed: 0, failed: 0 };
-  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNumber = 0;
   const out: string[] = [];
   const flush = () => {
-    if (out.length > 0) process.stdout.write(`${out.join("\n")}\n`);
+    if (out.length > 0) io.stdout.write(`${out.join("\n")}\n`);
     out.length = 0;
   };
   for await (const line of lines) {
@@ -29,12 +31,12 @@ export async function runJsonl(
       row = JSON.parse(line);
     } catch {
       outcome.failed++;
-      process.stderr.write(`newsdesk: line ${lineNumber}: not valid JSON, skipped\n`);
+      io.stderr.write(`newsdesk: line ${lineNumber}: not valid JSON, skipped\n`);
       continue;
     }
     if (typeof row !== "object" || row === null || Array.isArray(row)) {
       outcome.failed++;
-      process.stderr.write(`newsdesk: line ${lineNumber}: expected a JSON object, skipped\n`);
+      io.stderr.write(`newsdesk: line ${lineNumber}: expected a JSON object, skipped\n`);
       continue;
     }
     try {
@@ -44,7 +46,7 @@ export async function runJsonl(
       if (!(error instanceof UserError)) throw error;
       outcome.failed++;
       const id = (row as { id?: unknown }).id;
-      process.stderr.write(
+      io.stderr.write(
         `newsdesk: line ${lineNumber}${id !== undefined ? ` (id ${String(id)})` : ""}: ${error.message}, skipped\n`,
       );
     }

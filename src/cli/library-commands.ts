@@ -42,13 +42,13 @@ export async function libraryCommand(ctx: CliContext): Promise<number> {
           origin: { kind: "url", ref: ctx.flags.url },
           addedBy: who(),
         });
-        process.stdout.write(
+        ctx.io.stdout.write(
           `added ${r.article.id}: ${r.article.title} (version 1; ${statusCounts(r.digest)})\n`,
         );
         return 0;
       }
       const file = needArg(rest[0], "FILE");
-      const text = await readArticleSource(file, max);
+      const text = await readArticleSource(file, max, ctx.io.stdin);
       const r = await (await library(ctx)).add({
         guildId,
         text,
@@ -56,7 +56,7 @@ export async function libraryCommand(ctx: CliContext): Promise<number> {
         origin: file === "-" ? { kind: "paste" } : { kind: "file", ref: basename(file) },
         addedBy: who(),
       });
-      process.stdout.write(
+      ctx.io.stdout.write(
         `added ${r.article.id}: ${r.article.title} (version 1; ${statusCounts(r.digest)})\n`,
       );
       return 0;
@@ -64,10 +64,10 @@ export async function libraryCommand(ctx: CliContext): Promise<number> {
     case "list": {
       const articles = await (await library(ctx)).list(guildId);
       if (articles.length === 0)
-        process.stdout.write("the library is empty: add an article with `newsdesk library add FILE`\n");
+        ctx.io.stdout.write("the library is empty: add an article with `newsdesk library add FILE`\n");
       for (const a of articles) {
         const last = a.versions.at(-1);
-        process.stdout.write(
+        ctx.io.stdout.write(
           `${a.id}\t${a.title}\tv${a.versions.length}\t${last?.addedAt ?? ""}\t${last?.addedBy ?? ""}\n`,
         );
       }
@@ -76,7 +76,7 @@ export async function libraryCommand(ctx: CliContext): Promise<number> {
     case "update": {
       const id = needArg(rest[0], "ID");
       const file = needArg(rest[1], "FILE");
-      const text = await readArticleSource(file, max);
+      const text = await readArticleSource(file, max, ctx.io.stdin);
       const r = await (await library(ctx)).update({
         guildId,
         id,
@@ -84,7 +84,7 @@ export async function libraryCommand(ctx: CliContext): Promise<number> {
         origin: file === "-" ? { kind: "paste" } : { kind: "file", ref: basename(file) },
         addedBy: who(),
       });
-      process.stdout.write(
+      ctx.io.stdout.write(
         r.unchanged
           ? `${id}: the text is the same as version ${r.version.version}; nothing new stored\n`
           : `updated ${id} to version ${r.version.version} (${statusCounts(r.digest)})\n`,
@@ -99,7 +99,7 @@ export async function libraryCommand(ctx: CliContext): Promise<number> {
         versionNumber(ctx.flags.from, "--from"),
         versionNumber(ctx.flags.to, "--to"),
       );
-      process.stdout.write(
+      ctx.io.stdout.write(
         ctx.flags.json ? `${JSON.stringify(diff, null, 2)}\n` : `${renderDiffText(diff)}\n`,
       );
       return 0;

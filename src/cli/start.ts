@@ -9,9 +9,9 @@ export async function startCommand(ctx: CliContext, sampleArticle: string): Prom
   const token = ctx.config.DISCORD_TOKEN;
   if (!token) {
     const file = ctx.args[0] ?? sampleArticle;
-    const text = await readArticleSource(file, ctx.config.MAX_ARTICLE_BYTES);
+    const text = await readArticleSource(file, ctx.config.MAX_ARTICLE_BYTES, ctx.io.stdin);
     const { digest } = await services.digests.digest(text);
-    await runConsole(digest, file === sampleArticle ? "the sample article" : file, services.answerer);
+    await runConsole(digest, file === sampleArticle ? "the sample article" : file, services.answerer, ctx.io);
     return 0;
   }
   const bot = await startBot({
@@ -21,7 +21,7 @@ export async function startCommand(ctx: CliContext, sampleArticle: string): Prom
     log: ctx.log,
     maxArticleBytes: ctx.config.MAX_ARTICLE_BYTES,
   });
-  process.stderr.write(
+  ctx.io.stderr.write(
     `newsdesk: bot online as ${bot.client.user?.tag ?? "?"} (store: ${services.storeWhere}); Ctrl-C to stop\n`,
   );
   const signal = await firstStopSignal();

@@ -1,12 +1,14 @@
 /**
  * A second bot process for tests/library-redis.test.ts: opens the services on REDIS_URL like the bot does,
- * waits for the agreed start time, then adds COUNT articles with one title to one guild, all at once.
+ * says "ready", waits for a line on stdin (the test writes it to both processes at once), then adds COUNT
+ * articles with one title to one guild, all at once.
  */
+import { once } from "node:events";
 import { openServices } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 
-const [guildId = "", name = "", count = "50", startAt = "0"] = process.argv.slice(2);
+const [guildId = "", name = "", count = "50"] = process.argv.slice(2);
 const services = await openServices(
   loadConfig({ STORE_URL: process.env.REDIS_URL ?? "" }),
   createLogger("silent"),
@@ -14,7 +16,8 @@ const services = await openServices(
     cache: true,
   },
 );
-await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
+process.stdout.write("ready\n");
+await once(process.stdin, "data");
 await Promise.all(
   Array.from({ length: Number(count) }, (_, i) =>
     services.library?.add({
