@@ -1,13 +1,20 @@
 import { BadInputError } from "../src/errors.ts";
 import { readLink } from "../src/intake/read-link.ts";
 import type { Intake } from "../src/intake/types.ts";
-import type { ArticleLibrary } from "../src/library/library.ts";
 import type { Origin } from "../src/library/schema.ts";
 import { renderDiffText } from "../src/render/diff-text.ts";
 import { safe } from "../src/render/safe-text.ts";
 import { statusCounts } from "../src/render/statements.ts";
 import { type Reply, STATUS_COLOR } from "../src/reply.ts";
-import type { CommandDefinition } from "./types.ts";
+import {
+  type CommandDefinition,
+  type CommandInput,
+  type GuildCommand,
+  type GuildContext,
+  integer,
+  required,
+  text,
+} from "./types.ts";
 
 const articleId = {
   name: "article",
@@ -71,17 +78,8 @@ export const articleDefinition = {
   ],
 } as const satisfies CommandDefinition;
 
-/** Subcommands that change the library, and so need the permission at run time as well. */
-export const CHANGES_LIBRARY: ReadonlySet<string> = new Set(["add", "use", "update"]);
-
-export interface LibraryContext {
-  library: ArticleLibrary;
-  guildId: string;
-  channelId: string;
-  userId: string;
-}
-
-const who = (ctx: LibraryContext) => `discord:${ctx.userId}`;
+/** The library's part of a command's context: enough to add, list and use articles. */
+export type LibraryContext = Pick<GuildContext, "library" | "guildId" | "channelId" | "actor">;
 
 export async function addArticle(
   ctx: LibraryContext,
@@ -93,7 +91,7 @@ export async function addArticle(
     guildId: ctx.guildId,
     text,
     origin,
-    addedBy: who(ctx),
+    addedBy: ctx.actor,
     ...(title ? { title } : {}),
   });
   return ok(
@@ -128,7 +126,7 @@ export async function updateArticle(
   text: string,
   origin: Origin,
 ): Promise<Reply> {
-  const r = await ctx.library.update({ guildId: ctx.guildId, id, text, origin, addedBy: who(ctx) });
+  const r = await ctx.library.update({ guildId: ctx.guildId, id, text, origin, addedBy: ctx.actor });
   return r.unchanged
     ? ok(
         `No change to ${id}`,
@@ -174,4 +172,50 @@ export async function articleChanges(
 
 function ok(title: string, description: string): Reply {
   return { embeds: [{ title, description, color: STATUS_COLOR.neutral, fields: [] }] };
+}
+
+/** /article add|list|use|update|changes. */
+export const articleCommand: GuildCommand<typeof articleDefinition> = {
+  definition: articleDefinition,
+  changes: new Set(["add", "use", "update"]),
+  readsAttachment: true,
+  // Neither a file nor a link: the text is pasted in a form (for update, of an article that exists).
+  async form(ctx, input) {
+    if (input.subcommand !== "add" && input.subcommand !== "update") return undefined;
+    if (input.options.file !== undefined || text(input, "url")) return undefined;
+    if (input.subcommand === "add") return {};
+    const id = required(input, "article");
+    await ctx.library.get(ctx.guildId, id);
+    return { id };
+  },
+  async handle(ctx, input) {
+    switch (input.subcommand) {
+      case "add": {
+        const url = text(input, "url");
+        if (url) return addArticleFromLink(ctx, ctx.intake, url, text(input, "title"));
+        const file = attached(input);
+        return addArticle(ctx, file.text, { kind: "attachment", ref: file.name }, text(input, "title"));
+      }
+      case "update": {
+        const file = attached(input);
+        return updateArticle(ctx, required(input, "article"), file.text, {
+          kind: "attachment",
+          ref: file.name,
+        });
+      }
+      case "list":
+        return listArticles(ctx);
+      case "use":
+        return useArticle(ctx, required(input, "article"));
+      case "changes":
+        return articleChanges(ctx, required(input, "article"), integer(input, "from"), integer(input, "to"));
+      default:
+        throw new BadInputError(`Unknown subcommand ${input.subcommand}.`);
+    }
+  },
+};
+
+function attached(input: CommandInput): { name: string; text: string } {
+  if (!input.attachment) throw new BadInputError("Attach the article as a .txt file, or give its link.");
+  return input.attachment;
 }

@@ -1,12 +1,15 @@
+import { randomBytes } from "node:crypto";
 import type { Digest } from "../src/digest/schema.ts";
+import { UserError } from "../src/errors.ts";
+import { articleDigest } from "../src/library/article-digest.ts";
 import type { DigestDiff } from "../src/library/diff.ts";
 import { safe } from "../src/render/safe-text.ts";
 import { statementLine } from "../src/render/statements.ts";
-import { type Reply, STATUS_COLOR } from "../src/reply.ts";
+import { channelRef, type Reply, STATUS_COLOR } from "../src/reply.ts";
 import type { Schedule } from "../src/schedule/schema.ts";
-import { nextRun } from "../src/schedule/timing.ts";
+import { nextRun, validateTiming } from "../src/schedule/timing.ts";
 import { briefReply } from "./brief.ts";
-import type { CommandDefinition } from "./types.ts";
+import { type CommandDefinition, flag, type GuildCommand, required, text } from "./types.ts";
 
 const article = {
   name: "article",
@@ -129,7 +132,7 @@ export function scheduleList(schedules: Schedule[], now: Date): Reply {
     const next = s.paused
       ? `paused: ${safe(s.paused.reason)}`
       : `next ${nextRun(s.cron, s.timezone, now)?.toISOString().slice(0, 16).replace("T", " ") ?? "never"} UTC`;
-    return `• \`${s.id}\` \`${s.cron}\` (${s.timezone}) → <#${s.channelId}>, ${safe(s.articleId)}${s.onlyChanges ? ", only changes" : ""} — ${next}`;
+    return `• \`${s.id}\` \`${s.cron}\` (${s.timezone}) → ${channelRef(s.channelId)}, ${safe(s.articleId)}${s.onlyChanges ? ", only changes" : ""} — ${next}`;
   });
   return {
     embeds: [
@@ -141,4 +144,64 @@ export function scheduleList(schedules: Schedule[], now: Date): Reply {
       },
     ],
   };
+}
+
+/** /digest post|schedule|schedules|unschedule: the channel's story now, or on a schedule. */
+export const digestCommand: GuildCommand<typeof digestPostDefinition> = {
+  definition: digestPostDefinition,
+  changes: new Set(["post", "schedule", "unschedule"]),
+  async handle(ctx, input) {
+    const schedules = ctx.schedules;
+    if (!schedules) throw new UserError("Schedules need the store, which is not configured.");
+    const channelId = text(input, "channel") ?? ctx.channelId;
+    const now = new Date();
+    switch (input.subcommand) {
+      case "post": {
+        const { article, digest } = await articleDigest(ctx.library, ctx.digests, {
+          guildId: ctx.guildId,
+          channelId: ctx.channelId,
+          id: text(input, "article"),
+        });
+        await ctx.poster.post(channelId, digestPost(digest));
+        return note("Posted", `The digest of \`${article.id}\` is in ${channelRef(channelId)}.`);
+      }
+      case "schedule": {
+        const cron = required(input, "cron");
+        const timezone = text(input, "timezone") || "UTC";
+        validateTiming(cron, timezone);
+        const article = await ctx.library.resolve(ctx.guildId, ctx.channelId, text(input, "article"));
+        const schedule = {
+          id: randomBytes(4).toString("hex"),
+          guildId: ctx.guildId,
+          channelId,
+          articleId: article.id,
+          cron,
+          timezone,
+          onlyChanges: flag(input, "only_changes") ?? false,
+          createdBy: ctx.actor,
+          createdAt: now.toISOString(),
+          lastRunAt: now.toISOString(),
+        };
+        await schedules.save(schedule);
+        const next = nextRun(cron, timezone, now)?.toISOString().slice(0, 16).replace("T", " ");
+        return note(
+          `Scheduled ${schedule.id}`,
+          `\`${article.id}\` → ${channelRef(channelId)}, \`${cron}\` (${timezone}); next post ${next} UTC.`,
+        );
+      }
+      case "schedules":
+        return scheduleList(await schedules.list(ctx.guildId), now);
+      case "unschedule": {
+        const id = required(input, "id");
+        await schedules.remove(ctx.guildId, id);
+        return note(`Removed ${id}`, "That schedule will not post again.");
+      }
+      default:
+        throw new UserError(`Unknown subcommand ${input.subcommand}.`);
+    }
+  },
+};
+
+function note(title: string, description: string): Reply {
+  return { embeds: [{ title, description, color: STATUS_COLOR.neutral, fields: [] }] };
 }

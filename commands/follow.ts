@@ -1,10 +1,22 @@
 import type { Digest, Statement } from "../src/digest/schema.ts";
+import { BadInputError, UserError } from "../src/errors.ts";
 import type { FollowEvent } from "../src/follow/check.ts";
+import { newFollow } from "../src/follow/new-follow.ts";
 import type { Follow } from "../src/follow/schema.ts";
+import type { FollowStore } from "../src/follow/store.ts";
+import { readLink } from "../src/intake/read-link.ts";
 import { safe } from "../src/render/safe-text.ts";
 import { statementLine, statusCounts } from "../src/render/statements.ts";
-import { type Reply, type ReplyField, STATUS_COLOR } from "../src/reply.ts";
-import type { CommandDefinition } from "./types.ts";
+import { channelRef, type Reply, type ReplyField, STATUS_COLOR } from "../src/reply.ts";
+import {
+  type CommandDefinition,
+  type CommandInput,
+  type GuildCommand,
+  type GuildContext,
+  integer,
+  required,
+  text,
+} from "./types.ts";
 
 /** /follow: poll a page or feed and post to a channel what changes. Changing follows needs Manage Messages. */
 export const followDefinition = {
@@ -167,7 +179,7 @@ export function followList(follows: Follow[]): Reply {
       : f.failures > 0
         ? `failing (${f.failures} in a row: ${safe(f.lastError ?? "unknown")}); next try ${when(f.nextCheckAt)}`
         : `next check ${when(f.nextCheckAt)}`;
-    return `• \`${f.id}\` ${f.kind} ${safe(f.title ?? f.url)} → <#${f.channelId}>, every ${f.everyMinutes} min — ${state}`;
+    return `• \`${f.id}\` ${f.kind} ${safe(f.title ?? f.url)} → ${channelRef(f.channelId)}, every ${f.everyMinutes} min — ${state}`;
   });
   return {
     embeds: [
@@ -179,4 +191,77 @@ export function followList(follows: Follow[]): Reply {
       },
     ],
   };
+}
+
+const DEFAULT_EVERY_MINUTES = 5;
+// Each follow polls a site every few minutes: a bound keeps one server from turning the bot into a crawler.
+const MAX_FOLLOWS_PER_GUILD = 50;
+
+/** /follow add|list|stop. */
+export const followCommand: GuildCommand<typeof followDefinition> = {
+  definition: followDefinition,
+  changes: new Set(["add", "stop"]),
+  async handle(ctx, input) {
+    const follows = ctx.follows;
+    if (!follows) throw new UserError("Following needs the store, which is not configured.");
+    switch (input.subcommand) {
+      case "add":
+        return addFollow(ctx, follows, input);
+      case "list":
+        return followList(await follows.list(ctx.guildId));
+      case "stop": {
+        const id = required(input, "id");
+        const follow = await follows.get(ctx.guildId, id);
+        await follows.remove(ctx.guildId, id);
+        return note(
+          "Stopped following",
+          `${safe(follow.title ?? follow.url)} (\`${id}\`). Its articles stay in the library.`,
+        );
+      }
+      default:
+        throw new UserError(`Unknown subcommand ${input.subcommand}.`);
+    }
+  },
+};
+
+async function addFollow(ctx: GuildContext, follows: FollowStore, input: CommandInput): Promise<Reply> {
+  const url = required(input, "url_or_feed");
+  const every = integer(input, "every") ?? DEFAULT_EVERY_MINUTES;
+  if (every < 1 || every > 1440) throw new BadInputError("`every` is in minutes, from 1 to 1440.");
+  const channelId = text(input, "channel") ?? ctx.channelId;
+  const existing = await follows.list(ctx.guildId);
+  const same = existing.find((f) => f.url === url && f.channelId === channelId);
+  if (same)
+    throw new BadInputError(`That link is already followed into ${channelRef(channelId)} as \`${same.id}\`.`);
+  if (existing.length >= MAX_FOLLOWS_PER_GUILD)
+    throw new BadInputError(
+      `This server follows ${existing.length} stories, the most it may; stop one with /follow stop first.`,
+    );
+  // Read once now: a refused or unreadable link is said here, not in a channel minutes later.
+  const content = await readLink(ctx.intake, url);
+  const follow = newFollow(content, {
+    guildId: ctx.guildId,
+    channelId,
+    url,
+    everyMinutes: every,
+    actor: ctx.actor,
+    now: new Date(),
+  });
+  await follows.save(follow);
+  await ctx.checkNow?.(follow); // the first version (or the feed's newest items) goes in at once
+  const saved = await follows.get(ctx.guildId, follow.id);
+  const what =
+    saved.kind === "page"
+      ? saved.articleId
+        ? `Version 1 is in the library as \`${saved.articleId}\`.`
+        : "The first version goes into the library at the next check."
+      : `${saved.seenItems.length} item${saved.seenItems.length === 1 ? "" : "s"} seen in the feed.`;
+  return note(
+    `Following ${follow.id}`,
+    `${safe(saved.title ?? url)} (${saved.kind}) → ${channelRef(channelId)}, checked every ${every} min. ${what} Changes are posted there.`,
+  );
+}
+
+function note(title: string, description: string): Reply {
+  return { embeds: [{ title, description, color: STATUS_COLOR.neutral, fields: [] }] };
 }

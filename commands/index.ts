@@ -1,9 +1,12 @@
+import { articleCommand } from "./article.ts";
 import { ask } from "./ask.ts";
 import { brief } from "./brief.ts";
 import { confirmed } from "./confirmed.ts";
+import { digestCommand } from "./digest.ts";
+import { followCommand } from "./follow.ts";
 import { sources } from "./sources.ts";
 import { summary } from "./summary.ts";
-import type { DigestCommand } from "./types.ts";
+import type { DigestCommand, GuildCommand } from "./types.ts";
 import { unconfirmed } from "./unconfirmed.ts";
 
 /** Every command that answers from a digest, by name. */
@@ -12,4 +15,9 @@ export const digestCommands: ReadonlyMap<string, DigestCommand> = new Map(
     c.definition.name,
     c,
   ]),
+);
+
+/** Every command on the guild's library, schedules and follows, by name. */
+export const guildCommands: ReadonlyMap<string, GuildCommand> = new Map(
+  ([articleCommand, digestCommand, followCommand] as GuildCommand[]).map((c) => [c.definition.name, c]),
 );

@@ -1,7 +1,14 @@
 import type { Answerer } from "../src/ask/answerer.ts";
 import type { Digest } from "../src/digest/schema.ts";
+import type { Follow } from "../src/follow/schema.ts";
+import type { FollowStore } from "../src/follow/store.ts";
+import type { Intake } from "../src/intake/types.ts";
+import type { ArticleLibrary } from "../src/library/library.ts";
+import type { Poster } from "../src/poster.ts";
 import { withReadingNotice } from "../src/render/reading-notice.ts";
 import type { Reply } from "../src/reply.ts";
+import type { ScheduleStore } from "../src/schedule/store.ts";
+import type { DigestService } from "../src/store/digest-service.ts";
 
 /** A slash command declared as data; the Discord adapter, the deploy script and the console all read it. */
 export interface OptionDefinition {
@@ -67,3 +74,69 @@ export const articleOption = {
   required: false,
   autocomplete: true,
 } as const satisfies OptionDefinition;
+
+/** What a command that reads or changes the guild's state may use, and where and by whom it runs. */
+export interface GuildContext {
+  guildId: string;
+  channelId: string;
+  /** Who runs it, as the edge names them ("discord:123", "cli:ana"): recorded with what they add. */
+  actor: string;
+  library: ArticleLibrary;
+  digests: DigestService;
+  schedules: ScheduleStore | undefined;
+  follows: FollowStore | undefined;
+  intake: Intake;
+  /** Where posts to other channels go (the edge's own poster). */
+  poster: Poster;
+  /** Checks a new follow at once, when this process runs follows. */
+  checkNow?: ((follow: Follow) => Promise<unknown>) | undefined;
+}
+
+export type OptionValue = string | number | boolean;
+
+/** A command's input as the edge read it: the subcommand, its options by name, an attached text file. */
+export interface CommandInput {
+  subcommand: string;
+  options: Readonly<Record<string, OptionValue | undefined>>;
+  attachment?: { name: string; text: string } | undefined;
+}
+
+/** A form the edge shows before anything else runs: the article text to paste (a new article, or a version of `id`). */
+export interface ArticleForm {
+  id?: string;
+}
+
+/** A slash command on the guild's library, schedules or follows: its definition as data and its handler. */
+export interface GuildCommand<D extends CommandDefinition = CommandDefinition> {
+  readonly definition: D;
+  /** Subcommands that change something: they need the definition's permission, checked again when run. */
+  readonly changes: ReadonlySet<string>;
+  /** The form to show first, when the input asks for one (checked before the reply is deferred). */
+  form?(ctx: GuildContext, input: CommandInput): Promise<ArticleForm | undefined>;
+  /** Whether the edge must download the attachment before handling (it can take seconds). */
+  readonly readsAttachment?: boolean;
+  handle(ctx: GuildContext, input: CommandInput): Promise<Reply>;
+}
+
+/** An option's text, trimmed; undefined when absent or empty. */
+export function text(input: CommandInput, name: string): string | undefined {
+  const v = input.options[name];
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+}
+
+/** A required option's text: the edge enforces required options, so its absence is a bug, not input. */
+export function required(input: CommandInput, name: string): string {
+  const v = text(input, name);
+  if (v === undefined) throw new Error(`option ${name} is missing`);
+  return v;
+}
+
+export function integer(input: CommandInput, name: string): number | undefined {
+  const v = input.options[name];
+  return typeof v === "number" ? v : undefined;
+}
+
+export function flag(input: CommandInput, name: string): boolean | undefined {
+  const v = input.options[name];
+  return typeof v === "boolean" ? v : undefined;
+}

@@ -29,3 +29,15 @@ export const STATUS_COLOR: Record<Status | "neutral" | "not_covered", number> = 
   not_covered: 0x757575,
   neutral: 0x1565c0,
 };
+
+/**
+ * A channel named in a reply, left for the edge to render: Discord shows a link (<#id>), the console
+ * "#id". Handlers never write a platform's markup themselves.
+ */
+export const channelRef = (channelId: string): string => `\u27e6#${channelId}\u27e7`;
+
+const CHANNEL_REF = /\u27e6#([^\u27e7\s]+)\u27e7/g;
+
+/** Every channel reference in `text`, rendered the edge's way. */
+export const renderChannelRefs = (text: string, render: (channelId: string) => string): string =>
+  text.replace(CHANNEL_REF, (_, id: string) => render(id));

@@ -65,7 +65,7 @@ const ctx = (guildId: string) => ({
   library: services.library ?? (undefined as never),
   guildId,
   channelId: "c1",
-  userId: "u1",
+  actor: "test:u1",
 });
 
 describe("articles by link", () => {

@@ -1,9 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { userInfo } from "node:os";
 import { followEventPost } from "../../commands/follow.ts";
 import { UserError } from "../errors.ts";
+import { newFollow } from "../follow/new-follow.ts";
 import { FollowRunner } from "../follow/runner.ts";
-import type { Follow } from "../follow/schema.ts";
 import { readLink } from "../intake/read-link.ts";
 import { renderReplyText } from "../render/reply-text.ts";
 import { type CliContext, type CliIo, needArg, UsageError } from "./context.ts";
@@ -29,24 +28,18 @@ export async function followCommand(ctx: CliContext): Promise<number> {
       if (!Number.isInteger(every) || every < 1 || every > 1440)
         throw new UsageError("--every is in minutes, from 1 to 1440");
       const content = await readLink(services.intake, url);
-      const now = new Date().toISOString();
-      const title = content.kind === "page" ? content.article.title : content.feed.title;
-      const follow: Follow = {
-        id: randomBytes(4).toString("hex"),
+      const follow = newFollow(content, {
         guildId,
         channelId: ctx.flags.channel ?? "cli",
         url,
-        kind: content.kind,
         everyMinutes: every,
-        createdBy: `cli:${userInfo().username}`,
-        createdAt: now,
-        nextCheckAt: now,
-        failures: 0,
-        seenItems: [],
-        ...(title ? { title } : {}),
-      };
+        actor: `cli:${userInfo().username}`,
+        now: new Date(),
+      });
       await follows.save(follow);
-      ctx.io.stdout.write(`following ${follow.id}: ${title ?? url} (${follow.kind}, every ${every} min)\n`);
+      ctx.io.stdout.write(
+        `following ${follow.id}: ${follow.title ?? url} (${follow.kind}, every ${every} min)\n`,
+      );
       return 0;
     }
     case "list": {

@@ -8,32 +8,21 @@ import {
   PermissionFlagsBits,
   type RepliableInteraction,
 } from "discord.js";
-import {
-  addArticle,
-  addArticleFromLink,
-  articleChanges,
-  CHANGES_LIBRARY,
-  type LibraryContext,
-  listArticles,
-  updateArticle,
-  useArticle,
-} from "../../commands/article.ts";
-import { CHANGES_SCHEDULES } from "../../commands/digest.ts";
-import { CHANGES_FOLLOWS } from "../../commands/follow.ts";
-import { digestCommands } from "../../commands/index.ts";
+import { addArticle, updateArticle } from "../../commands/article.ts";
+import { digestCommands, guildCommands } from "../../commands/index.ts";
+import type { CommandInput, GuildCommand, GuildContext, OptionValue } from "../../commands/types.ts";
 import type { Services } from "../app.ts";
 import { PermissionError, UserError } from "../errors.ts";
 import type { FollowRunner } from "../follow/runner.ts";
 import { articleDigest } from "../library/article-digest.ts";
 import type { ArticleLibrary } from "../library/library.ts";
 import type { Logger } from "../log.ts";
-import { type Reply, STATUS_COLOR } from "../reply.ts";
+import { type Reply, renderChannelRefs, STATUS_COLOR } from "../reply.ts";
 import { readAttachment } from "./attachments.ts";
-import { followCommand } from "./follow-commands.ts";
 import { articleModal, MODAL_ADD, MODAL_UPDATE, modalFields } from "./modals.ts";
 import { NO_MENTIONS, PAGE_BUTTON, type PageViews, pagePayload } from "./pages.ts";
 import { paginate } from "./paginate.ts";
-import { digestCommand } from "./schedule-commands.ts";
+import { DiscordPoster } from "./poster.ts";
 
 export interface DispatcherDeps {
   services: Services;
@@ -86,7 +75,13 @@ function commandLabel(interaction: Interaction): string {
 
 async function showError(interaction: RepliableInteraction, message: string, log: Logger): Promise<void> {
   const payload = {
-    embeds: [{ title: "Could not answer", description: message, color: STATUS_COLOR.disputed }],
+    embeds: [
+      {
+        title: "Could not answer",
+        description: renderChannelRefs(message, (id) => `<#${id}>`),
+        color: STATUS_COLOR.disputed,
+      },
+    ],
     allowedMentions: NO_MENTIONS,
   };
   try {
@@ -103,14 +98,22 @@ function library(deps: DispatcherDeps): ArticleLibrary {
   return deps.services.library;
 }
 
-function guildContext(deps: DispatcherDeps, interaction: RepliableInteraction): LibraryContext {
+function guildContext(deps: DispatcherDeps, interaction: RepliableInteraction): GuildContext {
   if (!interaction.guildId || !interaction.channelId)
     throw new UserError("Newsdesk works in server channels, not in direct messages.");
+  const { services } = deps;
+  const runner = deps.followRunner;
   return {
     library: library(deps),
+    digests: services.digests,
+    schedules: services.schedules,
+    follows: services.follows,
+    intake: services.intake,
+    poster: new DiscordPoster(interaction.client),
+    checkNow: runner ? (follow) => runner.runDue(follow) : undefined,
     guildId: interaction.guildId,
     channelId: interaction.channelId,
-    userId: interaction.user.id,
+    actor: `discord:${interaction.user.id}`,
   };
 }
 
@@ -124,22 +127,8 @@ async function send(deps: DispatcherDeps, interaction: RepliableInteraction, rep
 }
 
 async function chatInput(deps: DispatcherDeps, interaction: ChatInputCommandInteraction): Promise<void> {
-  if (interaction.commandName === "article") return articleCommand(deps, interaction);
-  if (interaction.commandName === "follow") {
-    const ctx = guildContext(deps, interaction);
-    if (CHANGES_FOLLOWS.has(interaction.options.getSubcommand()))
-      requireManageMessages(interaction, "Following or stopping a story");
-    await interaction.deferReply();
-    return send(deps, interaction, await followCommand(deps.services, deps.followRunner, interaction, ctx));
-  }
-  if (interaction.commandName === "digest") {
-    const ctx = guildContext(deps, interaction);
-    // Checked before deferring, so the refusal stays private to the person who asked.
-    if (CHANGES_SCHEDULES.has(interaction.options.getSubcommand()))
-      requireManageMessages(interaction, "Posting or scheduling digests");
-    await interaction.deferReply();
-    return send(deps, interaction, await digestCommand(deps.services, interaction, ctx));
-  }
+  const guild = guildCommands.get(interaction.commandName);
+  if (guild) return guildCommand(deps, interaction, guild);
   const command = digestCommands.get(interaction.commandName);
   if (!command) throw new UserError(`Unknown command /${interaction.commandName}.`);
   const ctx = guildContext(deps, interaction);
@@ -160,75 +149,66 @@ async function chatInput(deps: DispatcherDeps, interaction: ChatInputCommandInte
   await send(deps, interaction, await command.handle(digest, options, { answerer: deps.services.answerer }));
 }
 
-function requireManageMessages(
-  interaction: RepliableInteraction,
-  what = "Changing the article library",
-): void {
+function requireManageMessages(interaction: RepliableInteraction, what: string): void {
   // Checked here as well as in the command's default permissions, which server admins can change.
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages))
     throw new PermissionError(`${what} needs the Manage Messages permission.`);
 }
 
-async function articleCommand(deps: DispatcherDeps, interaction: ChatInputCommandInteraction): Promise<void> {
-  const sub = interaction.options.getSubcommand();
+/** A command on the library, schedules or follows: its input read from the definition, its handler run. */
+async function guildCommand(
+  deps: DispatcherDeps,
+  interaction: ChatInputCommandInteraction,
+  command: GuildCommand,
+): Promise<void> {
   const ctx = guildContext(deps, interaction);
-  if (CHANGES_LIBRARY.has(sub)) requireManageMessages(interaction);
-  switch (sub) {
-    case "add":
-    case "update": {
-      const id = sub === "update" ? interaction.options.getString("article", true) : undefined;
-      if (id) await ctx.library.get(ctx.guildId, id);
-      const url = sub === "add" ? interaction.options.getString("url", false)?.trim() : undefined;
-      if (url) {
-        await interaction.deferReply();
-        return send(
-          deps,
-          interaction,
-          await addArticleFromLink(
-            ctx,
-            deps.services.intake,
-            url,
-            interaction.options.getString("title", false),
-          ),
-        );
-      }
-      const attachment = interaction.options.getAttachment("file", false);
-      if (!attachment) {
-        await interaction.showModal(articleModal(id));
-        return;
-      }
-      await interaction.deferReply();
-      const text = await readAttachment(attachment, deps.maxArticleBytes);
-      const origin = { kind: "attachment" as const, ref: attachment.name };
-      const title = interaction.options.getString("title", false) ?? undefined;
-      return send(
-        deps,
-        interaction,
-        id ? await updateArticle(ctx, id, text, origin) : await addArticle(ctx, text, origin, title),
-      );
-    }
-    case "list":
-      return send(deps, interaction, await listArticles(ctx));
-    case "use":
-      return send(deps, interaction, await useArticle(ctx, interaction.options.getString("article", true)));
-    case "changes": {
-      await interaction.deferReply();
-      const from = interaction.options.getInteger("from", false) ?? undefined;
-      const to = interaction.options.getInteger("to", false) ?? undefined;
-      return send(
-        deps,
-        interaction,
-        await articleChanges(ctx, interaction.options.getString("article", true), from, to),
-      );
-    }
-    default:
-      throw new UserError(`Unknown subcommand ${sub}.`);
+  const subcommand = interaction.options.getSubcommand();
+  // Checked before deferring, so the refusal stays private to the person who asked.
+  if (command.changes.has(subcommand))
+    requireManageMessages(interaction, `/${command.definition.name} ${subcommand}`);
+  const input = readInput(interaction, command, subcommand);
+  const form = await command.form?.(ctx, input);
+  if (form) {
+    await interaction.showModal(articleModal(form.id));
+    return;
   }
+  await interaction.deferReply();
+  const attachment = interaction.options.getAttachment("file", false);
+  if (attachment && command.readsAttachment)
+    input.attachment = {
+      name: attachment.name,
+      text: await readAttachment(attachment, deps.maxArticleBytes),
+    };
+  return send(deps, interaction, await command.handle(ctx, input));
+}
+
+/** The subcommand's options as its definition declares them: strings, integers, booleans, a channel's id. */
+function readInput(
+  interaction: ChatInputCommandInteraction,
+  command: GuildCommand,
+  subcommand: string,
+): CommandInput & { attachment?: { name: string; text: string } } {
+  const definitions = command.definition.subcommands?.find((s) => s.name === subcommand)?.options ?? [];
+  const options: Record<string, OptionValue | undefined> = {};
+  for (const o of definitions) {
+    const value =
+      o.type === "string"
+        ? interaction.options.getString(o.name, false)
+        : o.type === "integer"
+          ? interaction.options.getInteger(o.name, false)
+          : o.type === "boolean"
+            ? interaction.options.getBoolean(o.name, false)
+            : o.type === "channel"
+              ? interaction.options.getChannel(o.name, false)?.id
+              : interaction.options.getAttachment(o.name, false)?.name;
+    if (value !== null && value !== undefined) options[o.name] = value;
+  }
+  return { subcommand, options };
 }
 
 async function modalSubmit(deps: DispatcherDeps, interaction: ModalSubmitInteraction): Promise<void> {
   const ctx = guildContext(deps, interaction);
-  requireManageMessages(interaction);
+  requireManageMessages(interaction, "Changing the article library");
   const { text, title } = modalFields(interaction, deps.maxArticleBytes);
   await interaction.deferReply();
   if (interaction.customId === MODAL_ADD)

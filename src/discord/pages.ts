@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discord.js";
 import { ButtonStyle, ComponentType } from "discord.js";
+import { renderChannelRefs } from "../reply.ts";
 import { BoundedMap } from "../util/bounded-map.ts";
 import type { Page } from "./paginate.ts";
 
@@ -42,13 +43,17 @@ export const PAGE_BUTTON = /^page:([\w-]+):(\d+)$/;
 
 export function pagePayload(pages: Page[], index: number, viewId?: string): PagePayload {
   const page = pages[index] ?? pages[0];
+  // Channels named by a handler become Discord's channel links (they ping nobody).
+  const link = (text: string) => renderChannelRefs(text, (id) => `<#${id}>`);
   const embed: APIEmbed = page
     ? {
-        title: page.title,
+        title: link(page.title),
         color: page.color,
-        ...(page.description ? { description: page.description } : {}),
-        ...(page.fields.length > 0 ? { fields: page.fields } : {}),
-        ...(page.footer ? { footer: { text: page.footer } } : {}),
+        ...(page.description ? { description: link(page.description) } : {}),
+        ...(page.fields.length > 0
+          ? { fields: page.fields.map((f) => ({ ...f, name: link(f.name), value: link(f.value) })) }
+          : {}),
+        ...(page.footer ? { footer: { text: link(page.footer) } } : {}),
       }
     : { title: "Nothing to show" };
   const components: PagePayload["components"] = [];

@@ -1,4 +1,4 @@
-import type { Reply } from "../reply.ts";
+import { type Reply, renderChannelRefs } from "../reply.ts";
 
 /** How the local console shows a reply: the same embeds Discord would get, as plain text. */
 export function renderReplyText(reply: Reply): string {
@@ -8,7 +8,7 @@ export function renderReplyText(reply: Reply): string {
       if (e.description) parts.push(e.description);
       for (const f of e.fields) parts.push(`-- ${f.name}\n${f.value}`);
       if (e.footer) parts.push(`(${e.footer})`);
-      return parts.join("\n");
+      return renderChannelRefs(parts.join("\n"), (id) => `#${id}`);
     })
     .join("\n\n");
 }
