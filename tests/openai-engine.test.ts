@@ -443,7 +443,6 @@ describe("every string the model path serves is grounded in the article", () => 
   // A model that obeyed the article: everything confirmed, sources left out where the article has them.
   const modelAnswer = (statements: ModelStatement[], extra: Partial<ModelDigest> = {}): ModelDigest => ({
     title: "Car drives into crowd at Harbour Market",
-    summary: "A car drove into shoppers.",
     junkParagraphs: [],
     sources: [{ id: "p", name: "Police", kind: "police", role: null, aliases: [] }],
     statements,

@@ -76,7 +76,6 @@ export function completion(content: string | null, extra: { finish_reason?: stri
 export function modelAnswerFrom(digest: Digest): ModelDigest {
   return {
     title: digest.title,
-    summary: digest.summary,
     junkParagraphs: digest.paragraphs
       .filter((p) => p.junk)
       .map((p) => ({ paragraph: p.index, reason: p.reason ?? "junk" })),

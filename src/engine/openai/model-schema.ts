@@ -10,7 +10,6 @@ const Quote = z.object({ paragraph: z.number().int(), quote: z.string() });
 
 export const ModelDigestSchema = z.object({
   title: z.string(),
-  summary: z.string(),
   junkParagraphs: z.array(z.object({ paragraph: z.number().int(), reason: z.string() })),
   sources: z.array(
     z.object({
