@@ -2,7 +2,7 @@ import { checkClaim } from "../check/claim-check.ts";
 import type { ClaimCheck, Digest } from "../digest/schema.ts";
 import { detectJunk } from "../engine/junk.ts";
 import { normalizeInput, splitParagraphs } from "../nlp/text.ts";
-import { BoundedMap, textKey } from "../util/bounded-map.ts";
+import { BoundedMap } from "../util/bounded-map.ts";
 import { type Answer, answerQuestion } from "./ask.ts";
 
 /** Answers questions and checks claims against an article's digest: offline, or with the model. */
@@ -16,18 +16,21 @@ export interface Answerer {
 }
 
 // Batches check many claims against few articles: junk detection runs once per article text.
-const junkMemo = new BoundedMap<string, number[]>(512);
+// Keyed by the text (its hash is cached by the engine, a batch repeats it thousands of times), bounded by bytes.
+const junkMemo = new BoundedMap<string, number[]>(512, {
+  maxWeight: 32 * 1024 * 1024,
+  weigh: (_, text) => 2 * text.length,
+});
 
 /** Paragraphs a scraper spliced in: from the digest when there is one, else from junk detection alone. */
 function junkOf(article: string, digest?: Digest): number[] {
   if (digest) return digest.paragraphs.filter((p) => p.junk).map((p) => p.index);
-  const key = textKey(article);
-  const known = junkMemo.get(key);
+  const known = junkMemo.get(article);
   if (known) return known;
   const junk = detectJunk(splitParagraphs(normalizeInput(article)))
     .map((v, i) => (v.junk ? i : -1))
     .filter((i) => i >= 0);
-  junkMemo.set(key, junk);
+  junkMemo.set(article, junk);
   return junk;
 }
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 /**
  * A Map that holds at most `limit` entries and, when given a weigh function, at most `maxWeight` of their
- * estimated bytes, dropping the oldest insertion first: the memos that keep batch work (thousands of
+ * estimated bytes (a text used as a key counted too), dropping the oldest insertion first: the memos that keep batch work (thousands of
  * claims over a few hundred articles) from repeating itself without letting a run of long articles fill
  * the process's memory.
  */
@@ -12,7 +12,7 @@ export class BoundedMap<K, V> extends Map<K, V> {
 
   constructor(
     private readonly limit: number,
-    private readonly bound?: { maxWeight: number; weigh: (value: V) => number },
+    private readonly bound?: { maxWeight: number; weigh: (value: V, key: K) => number },
   ) {
     super();
   }
@@ -21,7 +21,7 @@ export class BoundedMap<K, V> extends Map<K, V> {
     this.delete(key);
     super.set(key, value);
     if (this.bound) {
-      const w = this.bound.weigh(value);
+      const w = this.bound.weigh(value, key);
       this.weights.set(key, w);
       this.weight += w;
     }
@@ -32,6 +32,14 @@ export class BoundedMap<K, V> extends Map<K, V> {
       this.delete(oldest);
     }
     return this;
+  }
+
+  /** Marks an entry as the newest (least recently used goes first), without weighing it again. */
+  touch(key: K): void {
+    const value = super.get(key);
+    if (value === undefined) return;
+    super.delete(key);
+    super.set(key, value);
   }
 
   override delete(key: K): boolean {
@@ -47,5 +55,5 @@ export class BoundedMap<K, V> extends Map<K, V> {
   }
 }
 
-/** A short key for a long text: memos are keyed by hash, never by holding the text itself. */
+/** A short key for a long text, where holding the text as a key would cost more than hashing it. */
 export const textKey = (text: string): string => createHash("sha256").update(text).digest("base64url");
