@@ -155,29 +155,36 @@ export async function openServices(config: Config, log: Logger, options: Service
       },
     };
   }
-  const digestKv = await openKeyv(config.STORE_URL, "digest", config.STORE_TIMEOUT_MS);
-  let chosen: ChosenEngine;
-  try {
-    chosen = await chooseEngine(config, log, options, (monthly) =>
-      openBudget(config.STORE_URL, monthly, config.STORE_TIMEOUT_MS),
-    );
-  } catch (error) {
-    await digestKv.keyv.disconnect().catch(() => {});
-    throw error;
-  }
-  const libraryKv = await openKeyv(config.STORE_URL, "library", config.STORE_TIMEOUT_MS).catch(
-    async (error) => {
-      await digestKv.keyv.disconnect().catch(() => {});
+  // Everything opened so far is closed again if a later step fails: a failed start leaves nothing open.
+  const opened: { close(): Promise<void> }[] = [];
+  const open = async <T extends { close(): Promise<void> }>(step: Promise<T>): Promise<T> => {
+    try {
+      const done = await step;
+      opened.push(done);
+      return done;
+    } catch (error) {
+      await Promise.allSettled(opened.map((o) => o.close()));
+      await intake.close?.();
       throw error;
-    },
+    }
+  };
+  const kv = (namespace: string) => open(openKeyv(config.STORE_URL, namespace, config.STORE_TIMEOUT_MS));
+  const digestKv = await kv("digest");
+  const chosen = await open(
+    chooseEngine(config, log, options, (monthly) =>
+      openBudget(config.STORE_URL, monthly, config.STORE_TIMEOUT_MS),
+    ).then((c) => ({ ...c, close: async () => void (await c.budget?.close?.()) })),
   );
-  const scheduleKv = await openKeyv(config.STORE_URL, "schedule", config.STORE_TIMEOUT_MS);
-  const entriesKv = await openKeyv(config.STORE_URL, "library-entries", config.STORE_TIMEOUT_MS);
-  const followKv = await openKeyv(config.STORE_URL, "follow", config.STORE_TIMEOUT_MS);
+  const libraryKv = await kv("library");
+  const scheduleKv = await kv("schedule");
+  const entriesKv = await kv("library-entries");
+  const followKv = await kv("follow");
   // Several processes share schedules only through Redis; one process needs no more than memory.
-  const lease = config.STORE_URL.startsWith("redis")
-    ? await RedisLease.open(config.STORE_URL, config.STORE_TIMEOUT_MS)
-    : new MemoryLease();
+  const lease: Lease = await open<Lease>(
+    config.STORE_URL.startsWith("redis")
+      ? RedisLease.open(config.STORE_URL, config.STORE_TIMEOUT_MS)
+      : Promise.resolve(new MemoryLease()),
+  );
   const store = new KeyvDigestStore(digestKv.keyv, (key, why) =>
     log.warn({ key, why }, "digest cache degraded: invalid entry ignored and replaced"),
   );
@@ -203,17 +210,7 @@ export async function openServices(config: Config, log: Logger, options: Service
     lease,
     storeWhere: digestKv.where,
     close: async () => {
-      await Promise.allSettled([
-        engine.close?.(),
-        intake.close?.(),
-        chosen.budget?.close?.(),
-        digestKv.keyv.disconnect(),
-        libraryKv.keyv.disconnect(),
-        scheduleKv.keyv.disconnect(),
-        entriesKv.keyv.disconnect(),
-        followKv.keyv.disconnect(),
-        lease.close(),
-      ]);
+      await Promise.allSettled([engine.close?.(), intake.close?.(), ...opened.map((o) => o.close())]);
     },
   };
 }

@@ -15,6 +15,11 @@ export interface OpenedKeyv {
   where: string;
   /** Why the store cannot be written (full, read-only), when it can be read but not written. */
   readOnlyReason?: string;
+  /**
+   * Closes the store: politely when it answers in time, else by dropping the connection, so a store that
+   * stopped answering cannot keep the process from shutting down.
+   */
+  close(): Promise<void>;
 }
 
 /** Removes credentials from a store URL so it can be logged or shown. */
@@ -52,12 +57,19 @@ export async function openKeyv(storeUrl: string, namespace: string, timeoutMs: n
     );
   }
   opened.proven();
+  const close = async () => {
+    try {
+      await withTimeout(keyv.disconnect(), timeoutMs, "closing the store");
+    } catch {
+      await withTimeout(opened.drop(), timeoutMs, "closing the store").catch(() => {});
+    }
+  };
   try {
     await withTimeout(keyv.set(probe, 1, 60_000), timeoutMs * 3, "writing the store");
   } catch (error) {
-    return { keyv, where, readOnlyReason: reason(error) };
+    return { keyv, where, readOnlyReason: reason(error), close };
   }
-  return { keyv, where };
+  return { keyv, where, close };
 }
 
 interface ConnectedKeyv {
