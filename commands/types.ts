@@ -42,9 +42,37 @@ export type OptionsOf<D extends { options: readonly OptionDefinition[] }> = {
   [O in D["options"][number] as O["required"] extends true ? never : O["name"]]?: string;
 };
 
+/** A signed link to the web view of an article version; the edge supplies it when the web view is on. */
+export type LinkFor = (guildId: string, articleId: string, version: number) => string;
+
+/** The library article and version a digest was read from. */
+export interface DigestOrigin {
+  guildId: string;
+  articleId: string;
+  version: number;
+}
+
 /** What a handler may use besides the digest: the answerer (offline, or the model when configured). */
 export interface CommandTools {
   answerer: Answerer;
+  /** Builds the web view's link; absent when the web view is off (and in the console). */
+  linkFor?: LinkFor | undefined;
+  /** Where the digest came from in the library; absent for a digest of a loose text (the console). */
+  origin?: DigestOrigin | undefined;
+}
+
+export const FULL_DIGEST_FIELD = "Full digest";
+
+/** The reply with an "Open the full digest: <link>" field on its last embed, when a link can be built. */
+export function withDigestLink(reply: Reply, tools: CommandTools): Reply {
+  const last = reply.embeds.at(-1);
+  if (!tools.linkFor || !tools.origin || !last) return reply;
+  const { guildId, articleId, version } = tools.origin;
+  const field = {
+    name: FULL_DIGEST_FIELD,
+    value: `Open the full digest: ${tools.linkFor(guildId, articleId, version)}`,
+  };
+  return { ...reply, embeds: [...reply.embeds.slice(0, -1), { ...last, fields: [...last.fields, field] }] };
 }
 
 export interface DigestCommand<D extends CommandDefinition = CommandDefinition> {
@@ -55,7 +83,8 @@ export interface DigestCommand<D extends CommandDefinition = CommandDefinition> 
 
 /**
  * Ties a handler's option types to its definition. Every reply carries the digest's reading notice
- * (an article the offline engine cannot read says so above any answer).
+ * (an article the offline engine cannot read says so above any answer) and, when the web view is on,
+ * the link to the full digest of the article's version.
  */
 export function digestCommand<const D extends CommandDefinition>(
   definition: D,
@@ -63,7 +92,8 @@ export function digestCommand<const D extends CommandDefinition>(
 ): DigestCommand<D> {
   return {
     definition,
-    handle: async (digest, options, tools) => withReadingNotice(digest, await handle(digest, options, tools)),
+    handle: async (digest, options, tools) =>
+      withDigestLink(withReadingNotice(digest, await handle(digest, options, tools)), tools),
   };
 }
 

@@ -214,3 +214,46 @@ export async function openServices(config: Config, log: Logger, options: Service
     },
   };
 }
+
+/** The web view as the bot runs it: the server, and the function that signs links to it for replies. */
+export interface WebView {
+  linkFor(guildId: string, articleId: string, version: number): string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the read-only web view when WEB_PORT is set (undefined otherwise, or without the library it
+ * shows). Links are signed with WEB_SECRET and last WEB_LINK_TTL_HOURS; the secret is never logged.
+ */
+export async function openWebView(
+  config: Config,
+  services: Services,
+  log: Logger,
+  now: () => number = Date.now,
+): Promise<WebView | undefined> {
+  const port = config.WEB_PORT;
+  const secret = config.WEB_SECRET;
+  if (port === undefined || secret === undefined) return undefined;
+  if (!services.library) {
+    log.warn("web view off: it shows the article library, and the store is not open");
+    return undefined;
+  }
+  const [{ createWebApp, startWebServer }, { signLink }] = await Promise.all([
+    import("./web/server.ts"),
+    import("./web/link-token.ts"),
+  ]);
+  const server = await startWebServer(createWebApp({ library: services.library, secret, log, now }), port);
+  const base = config.WEB_PUBLIC_URL ?? `http://localhost:${server.port}`;
+  const ttlMs = config.WEB_LINK_TTL_HOURS * 3_600_000;
+  log.info(
+    { port: server.port, host: server.host, publicUrl: base, linkTtlHours: config.WEB_LINK_TTL_HOURS },
+    "web view listening",
+  );
+  return {
+    port: server.port,
+    linkFor: (guildId, articleId, version) =>
+      `${base}/v/${signLink({ guildId, articleId, version, expiresAt: now() + ttlMs }, secret)}`,
+    close: () => server.close(),
+  };
+}

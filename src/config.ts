@@ -95,9 +95,38 @@ const ConfigSchema = z.object({
   FETCH_TIMEOUT_MS: wholeNumber(15_000, 1),
   FETCH_MAX_BYTES: wholeNumber(5_000_000, 1),
   FETCH_MAX_REDIRECTS: wholeNumber(5, 0, 20),
+  // The read-only web view of article versions: off unless a port is set.
+  WEB_PORT: z.coerce
+    .number({ error: "must be a number" })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be at least 1" })
+    .max(65_535, { error: "must be at most 65535" })
+    .optional(),
+  // Signs the web view's links (HMAC-SHA256); required with WEB_PORT, at least 32 characters.
+  WEB_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  // The base of the links in replies; default http://localhost:WEB_PORT.
+  WEB_PUBLIC_URL: url().optional(),
+  // How long a link in a reply stays valid.
+  WEB_LINK_TTL_HOURS: wholeNumber(72, 1, 24 * 366),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+// Settings that depend on each other, checked once every setting is valid on its own.
+const CheckedConfigSchema = ConfigSchema.superRefine((config, ctx) => {
+  if (config.WEB_PORT !== undefined && config.WEB_SECRET === undefined)
+    ctx.addIssue({
+      code: "custom",
+      path: ["WEB_SECRET"],
+      message: "must be set (at least 32 characters) when WEB_PORT is set",
+    });
+}).transform((config) => ({
+  ...config,
+  WEB_PUBLIC_URL:
+    config.WEB_PORT === undefined
+      ? config.WEB_PUBLIC_URL
+      : (config.WEB_PUBLIC_URL ?? `http://localhost:${config.WEB_PORT}`).replace(/\/+$/, ""),
+}));
+
+export type Config = z.infer<typeof CheckedConfigSchema>;
 
 /** Every setting the program reads: .env.example documents exactly these (a test holds them together). */
 export const SETTING_NAMES: readonly string[] = Object.keys(ConfigSchema.shape);
@@ -116,7 +145,7 @@ function setValues(env: NodeJS.ProcessEnv): Record<string, string> {
 
 /** Reads every setting; throws one ConfigError that lists every invalid setting and what is wrong with it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(setValues(env));
+  const parsed = CheckedConfigSchema.safeParse(setValues(env));
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? "?")}: ${issue.message}`);
   throw new ConfigError(

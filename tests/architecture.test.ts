@@ -24,6 +24,7 @@ const LAYERS: Record<string, number> = {
   follow: 2,
   intake: 2,
   render: 3,
+  web: 3,
   commands: 4,
   app: 5,
   config: 5,

@@ -67,4 +67,26 @@ describe("settings", () => {
       "invalid setting MAX_ARTICLE_BYTES: must be at least 1",
     );
   });
+
+  it("the web view: off by default; WEB_SECRET required (32 characters or more) with WEB_PORT; the link base defaults to the port", () => {
+    const defaults = loadConfig({});
+    expect(defaults.WEB_PORT).toBeUndefined();
+    expect(defaults.WEB_PUBLIC_URL).toBeUndefined();
+    expect(defaults.WEB_LINK_TTL_HOURS).toBe(72);
+    expect(configError({ WEB_PORT: "8080" }).message).toBe(
+      "invalid setting WEB_SECRET: must be set (at least 32 characters) when WEB_PORT is set",
+    );
+    const short = configError({ WEB_PORT: "8080", WEB_SECRET: "hunter2" });
+    expect(short.message).toBe("invalid setting WEB_SECRET: must be at least 32 characters");
+    expect(short.message).not.toContain("hunter2");
+    const secret = "s".repeat(32);
+    expect(loadConfig({ WEB_PORT: "8080", WEB_SECRET: secret }).WEB_PUBLIC_URL).toBe("http://localhost:8080");
+    expect(
+      loadConfig({ WEB_PORT: "8080", WEB_SECRET: secret, WEB_PUBLIC_URL: "https://desk.example/news/" })
+        .WEB_PUBLIC_URL,
+    ).toBe("https://desk.example/news");
+    expect(configError({ WEB_PORT: "70000", WEB_SECRET: secret }).message).toBe(
+      "invalid setting WEB_PORT: must be at most 65535",
+    );
+  });
 });

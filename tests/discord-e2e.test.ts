@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { InteractionType } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fitsLimits } from "../src/discord/paginate.ts";
+import { signLink } from "../src/web/link-token.ts";
+import { createWebApp } from "../src/web/server.ts";
 import { sampleText } from "./support/paths.ts";
 
 const followUpText = () =>
@@ -21,8 +23,18 @@ let t: TwinHarness;
 let sampleId = "";
 let addCallbackType = 0;
 
+// The web view is on: replies carry signed links to it (the page itself is tested in web-view.test.ts).
+const WEB_SECRET = "an-e2e-secret-of-at-least-32-characters";
+const WEB_BASE = "http://newsdesk.test";
+
 beforeAll(async () => {
-  t = await startTwin();
+  t = await startTwin(
+    {},
+    {
+      linkFor: (guildId, articleId, version) =>
+        `${WEB_BASE}/v/${signLink({ guildId, articleId, version, expiresAt: Date.now() + 3_600_000 }, WEB_SECRET)}`,
+    },
+  );
   const added = await addByAttachment(t, t.editorId, "champs.txt", sampleText(), "Paris shooting");
   const reply = await replyTo(t, added.id);
   addCallbackType = reply.callbackType;
@@ -49,6 +61,22 @@ describe("Newsdesk in a Discord channel (local fake Discord)", () => {
     expect(embed.title).toBe("Paris police say officer and attacker shot, killed");
     expect(embedText(embed)).toMatch(/\d+ confirmed · \d+ unconfirmed · \d+ disputed · \d+ open questions/);
     expect(callbackType).toBe(4);
+  });
+
+  it("/summary and /brief link to the full digest of the article's version, and the link opens it", async () => {
+    for (const name of ["summary", "brief"]) {
+      // A long reply is paged: the link is on its last page.
+      const first = await replyTo(t, (await slash(t, t.reporterId, name)).id);
+      const shown = (await allPages(t, t.reporterId, first)).map(embedText).join("\n");
+      const link = /Open the full digest: (\S+)/.exec(shown)?.[1] ?? "";
+      expect(link.startsWith(`${WEB_BASE}/v/`), name).toBe(true);
+      if (!t.services.library) throw new Error("no library");
+      const page = await createWebApp({ library: t.services.library, secret: WEB_SECRET }).request(
+        link.slice(WEB_BASE.length),
+      );
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("Paris shooting");
+    }
   });
 
   it("/confirmed never lists the attacker's identity; /unconfirmed shows it as an open question", async () => {
@@ -138,10 +166,12 @@ describe("Newsdesk in a Discord channel (local fake Discord)", () => {
           footer: p.footer?.text ?? "",
         }),
       ).toBe(true);
-      // Each page starts with a whole line and ends at the end of one.
-      expect(p.description).toMatch(/^(• |\*\*What we)/);
-      expect(p.description).toMatch(/\)$/);
+      // Each page starts with a whole line and ends at the end of one (the last page with the link).
+      const text = (p.description ?? "").replace(/\n*\*\*Full digest\*\*\nOpen the full digest: \S+$/, "");
+      expect(text).toMatch(/^(• |\*\*What we)/);
+      expect(text).toMatch(/\)$/);
     });
+    expect(pages.at(-1)?.description).toMatch(/\*\*Full digest\*\*\nOpen the full digest: http\S+$/);
     const all = pages.map((p) => p.description).join("\n");
     for (let n = 1; n <= 40; n++) expect(all).toContain(`road number ${n} in the northern district`);
   });

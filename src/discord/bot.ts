@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from "discord.js";
 import { digestPost } from "../../commands/digest.ts";
 import { followEventPost } from "../../commands/follow.ts";
+import type { LinkFor } from "../../commands/types.ts";
 import type { Services } from "../app.ts";
 import { FollowRunner } from "../follow/runner.ts";
 import type { Logger } from "../log.ts";
@@ -17,6 +18,8 @@ export interface BotOptions {
   maxArticleBytes: number;
   /** How often the scheduler looks for due posts; 0 leaves it to the caller (tests tick it themselves). */
   scheduleTickMs?: number;
+  /** Signs links to the web view for the digest replies; undefined when the web view is off. */
+  linkFor?: LinkFor | undefined;
 }
 
 export interface Bot {
@@ -47,6 +50,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     },
     pages: new PageViews(),
     maxArticleBytes: options.maxArticleBytes,
+    linkFor: options.linkFor,
   });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;

@@ -10,7 +10,7 @@ import {
 } from "discord.js";
 import { addArticle, updateArticle } from "../../commands/article.ts";
 import { digestCommands, guildCommands } from "../../commands/index.ts";
-import type { CommandInput, GuildCommand, GuildContext, OptionValue } from "../../commands/types.ts";
+import type { CommandInput, GuildCommand, GuildContext, LinkFor, OptionValue } from "../../commands/types.ts";
 import type { Services } from "../app.ts";
 import { PermissionError, UserError } from "../errors.ts";
 import type { FollowRunner } from "../follow/runner.ts";
@@ -31,6 +31,8 @@ export interface DispatcherDeps {
   log: Logger;
   pages: PageViews;
   maxArticleBytes: number;
+  /** Signs a link to the web view of an article version; undefined when the web view is off. */
+  linkFor?: LinkFor | undefined;
 }
 
 const GENERIC_ERROR = "Something went wrong on our side. The error was logged; please try again.";
@@ -138,7 +140,7 @@ async function chatInput(deps: DispatcherDeps, interaction: ChatInputCommandInte
     if (value !== null) options[option.name] = value;
   }
   // A cache hit answers at once; anything that may take longer defers first.
-  const { digest } = await articleDigest(
+  const { digest, article, version } = await articleDigest(
     ctx.library,
     deps.services.digests,
     { guildId: ctx.guildId, channelId: ctx.channelId, id: options.article },
@@ -146,7 +148,12 @@ async function chatInput(deps: DispatcherDeps, interaction: ChatInputCommandInte
   );
   if (command.definition.name === "ask" && deps.services.answerer.kind === "model" && !interaction.deferred)
     await interaction.deferReply(); // a model call may take seconds
-  await send(deps, interaction, await command.handle(digest, options, { answerer: deps.services.answerer }));
+  const tools = {
+    answerer: deps.services.answerer,
+    linkFor: deps.linkFor,
+    origin: { guildId: ctx.guildId, articleId: article.id, version: version.version },
+  };
+  await send(deps, interaction, await command.handle(digest, options, tools));
 }
 
 function requireManageMessages(interaction: RepliableInteraction, what: string): void {

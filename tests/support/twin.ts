@@ -4,6 +4,7 @@ import type { APIEmbed, APIMessage } from "discord.js";
 import { RESTEvents } from "discord.js";
 import { ChannelType, InteractionType } from "discord-api-types/v10";
 import { DigitalDiscord } from "discord-digital-twin";
+import type { LinkFor } from "../../commands/types.ts";
 import { openServices, type Services } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { type Bot, startBot } from "../../src/discord/bot.ts";
@@ -28,8 +29,14 @@ export interface TwinHarness {
 // View channel, send messages, use application commands: a reporter, not an editor.
 const REPORTER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 31n));
 
-/** `env`: settings beside the in-memory store (e.g. FETCH_ALLOW_HOSTS for a local test site). */
-export async function startTwin(env: Record<string, string> = {}): Promise<TwinHarness> {
+/**
+ * `env`: settings beside the in-memory store (e.g. FETCH_ALLOW_HOSTS for a local test site); `linkFor`:
+ * the web view's link signer, as `npm start` passes it when WEB_PORT is set.
+ */
+export async function startTwin(
+  env: Record<string, string> = {},
+  options: { linkFor?: LinkFor } = {},
+): Promise<TwinHarness> {
   const discord = new DigitalDiscord({
     guild: { name: "Newsroom" },
     channels: [{ name: "breaking", type: ChannelType.GuildText }],
@@ -64,6 +71,7 @@ export async function startTwin(env: Record<string, string> = {}): Promise<TwinH
     log: logs.log,
     maxArticleBytes: 200_000,
     scheduleTickMs: 0, // tests tick the scheduler themselves
+    linkFor: options.linkFor,
   });
   const sentBodies: TwinHarness["sentBodies"] = [];
   bot.client.rest.on(RESTEvents.Response, (request) => {
