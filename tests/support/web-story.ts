@@ -29,7 +29,7 @@ export const STORY_V1 = P.join("\n\n");
 export const STORY_V2 = P2.join("\n\n");
 export const STORY_TITLE = "Footbridge collapse <em>live</em>";
 
-const source = (id: string, name: string, kind: Source["kind"], aliases: string[] = []): Source => ({
+export const source = (id: string, name: string, kind: Source["kind"], aliases: string[] = []): Source => ({
   id,
   name,
   kind,
@@ -37,7 +37,7 @@ const source = (id: string, name: string, kind: Source["kind"], aliases: string[
   mentions: [],
 });
 
-const statement = (
+export const statement = (
   id: string,
   status: Statement["status"],
   claim: string,
@@ -55,15 +55,21 @@ const statement = (
   ...(conflictsWith ? { conflictsWith } : {}),
 });
 
-function digestOf(paragraphs: string[], text: string, statements: Statement[], sources: Source[]): Digest {
+/** A digest of the paragraphs (joined as `text`); `junk` gives the dropped paragraphs' reasons by index. */
+export function digestOf(
+  paragraphs: string[],
+  text: string,
+  statements: Statement[],
+  sources: Source[],
+  junk: Record<number, string> = { 4: "spliced teaser: shares almost no terms with the story" },
+): Digest {
   return {
     title: paragraphs[0] ?? "",
     summary: "fixture summary",
-    paragraphs: paragraphs.map((t, index) =>
-      index === 4
-        ? { index, text: t, junk: true, reason: "spliced teaser: shares almost no terms with the story" }
-        : { index, text: t, junk: false },
-    ),
+    paragraphs: paragraphs.map((t, index) => {
+      const reason = junk[index];
+      return reason !== undefined ? { index, text: t, junk: true, reason } : { index, text: t, junk: false };
+    }),
     statements,
     sources,
     timeline: [],
@@ -152,33 +158,38 @@ export const DIGEST_V2 = digestOf(
   [fire, police, quell, council],
 );
 
-/** Serves the hand-written digests for the two texts, and nothing else. */
+/** Serves the hand-written digest of each known text, and nothing else. */
 class FixtureEngine implements DigestEngine {
   readonly info = { name: "fixture", version: "1" };
+  constructor(private readonly digests: ReadonlyMap<string, Digest>) {}
   async digest(article: string): Promise<Digest> {
-    if (article === STORY_V1) return DIGEST_V1;
-    if (article === STORY_V2) return DIGEST_V2;
-    throw new Error("the fixture engine knows only the web story");
+    const digest = this.digests.get(article);
+    if (digest) return digest;
+    throw new Error("the fixture engine knows only its own stories");
   }
 }
 
-/** A library in memory holding the story as `footbridge` in guild g1: version 1, then version 2. */
-export async function storyLibrary() {
+/** A library in memory holding one article in guild g1 with the given versions, oldest first. */
+export async function fixtureLibrary(title: string, versions: { text: string; digest: Digest }[]) {
   const digests = new DigestService({
-    engine: new FixtureEngine(),
+    engine: new FixtureEngine(new Map(versions.map((v) => [v.text, v.digest]))),
     store: undefined,
     log: capturingLogger().log,
     timeoutMs: 500,
   });
   const library = new KeyvArticleLibrary(new Keyv(), digests, 500);
   const paste = { kind: "paste" as const };
-  const first = await library.add({
-    guildId: "g1",
-    text: STORY_V1,
-    title: STORY_TITLE,
-    origin: paste,
-    addedBy: "u",
-  });
-  await library.update({ guildId: "g1", id: first.article.id, text: STORY_V2, origin: paste, addedBy: "u" });
-  return { library, digests, id: first.article.id };
+  const [first, ...later] = versions;
+  if (!first) throw new Error("an article has at least one version");
+  const added = await library.add({ guildId: "g1", text: first.text, title, origin: paste, addedBy: "u" });
+  for (const v of later)
+    await library.update({ guildId: "g1", id: added.article.id, text: v.text, origin: paste, addedBy: "u" });
+  return { library, digests, id: added.article.id };
 }
+
+/** A library in memory holding the story as `footbridge` in guild g1: version 1, then version 2. */
+export const storyLibrary = () =>
+  fixtureLibrary(STORY_TITLE, [
+    { text: STORY_V1, digest: DIGEST_V1 },
+    { text: STORY_V2, digest: DIGEST_V2 },
+  ]);
