@@ -36,7 +36,8 @@ if (!first.includes(MIDNIGHT))
   throw new Error("the sample article changed: update scripts/web-screenshot.ts");
 const second = first.replace(
   MIDNIGHT,
-  "Paris prosecutor François Molins said on Friday that the attacker had been identified as Karim Cheurfi, a 39-year-old Frenchman.",
+  // An update written for the picture (no real-world facts added): the authority confirms without naming.
+  "The Paris prosecutor's office said on Friday that the attacker had been identified, and that his name would be released later.",
 );
 
 // The versions' times as the story ran: the evening of the attack, then the next morning.
