@@ -17,6 +17,7 @@ import { DigestService } from "./store/digest-service.ts";
 import { KeyvDigestStore } from "./store/digest-store.ts";
 import { type Lease, MemoryLease, RedisLease } from "./store/lease.ts";
 import { openKeyv } from "./store/open-keyv.ts";
+import { KeyvViewStore, MemoryViewStore, type ViewStore } from "./store/view-store.ts";
 
 export interface Services {
   digests: DigestService;
@@ -29,6 +30,8 @@ export interface Services {
   follows: FollowStore | undefined;
   /** Fetches and reads links (SSRF-safe): /article add url:, /follow, `newsdesk digest URL`. */
   intake: Intake;
+  /** Views replies refer back to (paged answers): in the store, so any process can turn a page. */
+  views: ViewStore;
   /** Who runs a scheduled post when several processes share the store. */
   lease: Lease;
   /** Where the store lives, safe to show. */
@@ -148,6 +151,7 @@ export async function openServices(config: Config, log: Logger, options: Service
       schedules: undefined,
       follows: undefined,
       intake,
+      views: new MemoryViewStore(),
       lease: new MemoryLease(),
       storeWhere: "none",
       close: async () => {
@@ -179,6 +183,7 @@ export async function openServices(config: Config, log: Logger, options: Service
   const scheduleKv = await kv("schedule");
   const entriesKv = await kv("library-entries");
   const followKv = await kv("follow");
+  const viewsKv = await kv("views");
   // Several processes share schedules only through Redis; one process needs no more than memory.
   const lease: Lease = await open<Lease>(
     config.STORE_URL.startsWith("redis")
@@ -206,6 +211,7 @@ export async function openServices(config: Config, log: Logger, options: Service
     library,
     schedules: new KeyvScheduleStore(scheduleKv.keyv, config.STORE_TIMEOUT_MS),
     follows: new KeyvFollowStore(followKv.keyv, config.STORE_TIMEOUT_MS),
+    views: new KeyvViewStore(viewsKv.keyv, config.STORE_TIMEOUT_MS),
     intake,
     lease,
     storeWhere: digestKv.where,

@@ -1,3 +1,4 @@
+import Keyv from "keyv";
 import { describe, expect, it } from "vitest";
 import { articleDefinition } from "../commands/article.ts";
 import { digestCommands } from "../commands/index.ts";
@@ -8,6 +9,7 @@ import { NO_MENTIONS, PageViews, pagePayload } from "../src/discord/pages.ts";
 import { fitsLimits, paginate } from "../src/discord/paginate.ts";
 import { digestArticle } from "../src/engine/offline.ts";
 import { safe } from "../src/render/safe-text.ts";
+import { KeyvViewStore } from "../src/store/view-store.ts";
 import { sampleText } from "./support/paths.ts";
 
 const digest = digestArticle(sampleText());
@@ -66,15 +68,25 @@ describe("paging within Discord's limits", () => {
     expect(page?.title.endsWith("…")).toBe(true);
   });
 
-  it("adds page buttons only when there is more than one page, and never allows mentions", () => {
+  it("adds page buttons only when there is more than one page, and never allows mentions", async () => {
     const views = new PageViews();
     const pages = paginate({ title: "Long", description: "x\n".repeat(5000), color: 1, fields: [] });
-    const viewId = views.save(pages);
+    const viewId = await views.save(pages);
     const first = pagePayload(pages, 0, viewId);
     expect(first.components[0]?.components.map((c) => c.disabled)).toEqual([true, false]);
     expect(first.allowedMentions).toEqual(NO_MENTIONS);
     expect(pagePayload(pages.slice(0, 1), 0).components).toEqual([]);
-    expect(views.get(viewId)).toBe(pages);
+    expect(await views.get(viewId)).toBe(pages);
+  });
+
+  it("keeps paged answers in the shared store, so another process can turn the page", async () => {
+    const shared = new Keyv();
+    const sender = new PageViews(new KeyvViewStore(shared, 500));
+    const other = new PageViews(new KeyvViewStore(shared, 500));
+    const pages = paginate({ title: "Long", description: "y\n".repeat(5000), color: 1, fields: [] });
+    const viewId = await sender.save(pages);
+    expect(await other.get(viewId)).toEqual(pages);
+    expect(await other.get("no-such-view")).toBeUndefined();
   });
 });
 

@@ -48,7 +48,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     get followRunner() {
       return runnerRef.current;
     },
-    pages: new PageViews(),
+    pages: new PageViews(services.views),
     maxArticleBytes: options.maxArticleBytes,
     linkFor: options.linkFor,
   });

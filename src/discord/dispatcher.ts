@@ -122,7 +122,7 @@ function guildContext(deps: DispatcherDeps, interaction: RepliableInteraction): 
 /** Sends a reply as pages; the first reply or the deferred one's edit. */
 async function send(deps: DispatcherDeps, interaction: RepliableInteraction, reply: Reply): Promise<void> {
   const pages = reply.embeds.flatMap(paginate);
-  const viewId = pages.length > 1 ? deps.pages.save(pages) : undefined;
+  const viewId = pages.length > 1 ? await deps.pages.save(pages) : undefined;
   const payload = pagePayload(pages, 0, viewId);
   if (interaction.deferred) await interaction.editReply(payload);
   else await interaction.reply(payload);
@@ -229,7 +229,7 @@ async function modalSubmit(deps: DispatcherDeps, interaction: ModalSubmitInterac
 async function button(deps: DispatcherDeps, interaction: ButtonInteraction): Promise<void> {
   const match = PAGE_BUTTON.exec(interaction.customId);
   if (!match?.[1]) return;
-  const pages = deps.pages.get(match[1]);
+  const pages = await deps.pages.get(match[1]);
   if (!pages) throw new UserError("These pages have expired; run the command again.");
   const index = Math.min(Math.max(Number(match[2]), 0), pages.length - 1);
   await interaction.update(pagePayload(pages, index, match[1]));

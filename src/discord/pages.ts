@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discord.js";
 import { ButtonStyle, ComponentType } from "discord.js";
 import { renderChannelRefs } from "../reply.ts";
-import { BoundedMap } from "../util/bounded-map.ts";
+import { MemoryViewStore, type ViewStore } from "../store/view-store.ts";
 import type { Page } from "./paginate.ts";
 
 /** Nobody may be pinged by anything Newsdesk sends, whatever the text contains. */
@@ -14,28 +13,26 @@ export interface PagePayload {
   allowedMentions: typeof NO_MENTIONS;
 }
 
-const VIEW_LIMIT = 500;
 const VIEW_TTL_MS = 60 * 60 * 1000;
 
+const isPages = (value: unknown): value is Page[] =>
+  Array.isArray(value) &&
+  value.every((p) => typeof p === "object" && p !== null && typeof (p as Page).title === "string");
+
 /**
- * Paged answers kept in memory so the buttons can turn pages; an old or restarted view says so instead
- * of failing. Button clicks come back to the shard that sent the message, so memory is enough.
+ * Paged answers kept so the buttons can turn pages for an hour; an old or unknown view says so instead of
+ * failing. In the shared store (Redis) a click may land on any process; in memory, on the one that sent it.
  */
 export class PageViews {
-  private readonly views = new BoundedMap<string, { pages: Page[]; at: number }>(VIEW_LIMIT);
+  constructor(private readonly store: ViewStore = new MemoryViewStore()) {}
 
-  constructor(private readonly now: () => number = Date.now) {}
-
-  save(pages: Page[]): string {
-    const id = randomUUID().slice(0, 12);
-    this.views.set(id, { pages, at: this.now() });
-    return id;
+  save(pages: Page[]): Promise<string> {
+    return this.store.save(pages, VIEW_TTL_MS);
   }
 
-  get(id: string): Page[] | undefined {
-    const view = this.views.get(id);
-    if (!view || this.now() - view.at > VIEW_TTL_MS) return undefined;
-    return view.pages;
+  async get(id: string): Promise<Page[] | undefined> {
+    const value = await this.store.get(id);
+    return isPages(value) ? value : undefined;
   }
 }
 
