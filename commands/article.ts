@@ -1,11 +1,11 @@
 import { BadInputError } from "../src/errors.ts";
-import { readLink } from "../src/intake/read-link.ts";
+import { readPage } from "../src/intake/read-link.ts";
 import type { Intake } from "../src/intake/types.ts";
 import type { Origin } from "../src/library/schema.ts";
 import { renderDiffText } from "../src/render/diff-text.ts";
 import { safe } from "../src/render/safe-text.ts";
 import { statusCounts } from "../src/render/statements.ts";
-import { type Reply, STATUS_COLOR } from "../src/reply.ts";
+import { notice, type Reply, STATUS_COLOR } from "../src/reply.ts";
 import {
   type CommandDefinition,
   type CommandInput,
@@ -94,7 +94,7 @@ export async function addArticle(
     addedBy: ctx.actor,
     ...(title ? { title } : {}),
   });
-  return ok(
+  return notice(
     `Added ${r.article.id}`,
     `${safe(r.article.title)}\n${statusCounts(r.digest)}\nUse it here with /article use.`,
   );
@@ -107,17 +107,8 @@ export async function addArticleFromLink(
   url: string,
   title?: string | null,
 ): Promise<Reply> {
-  const content = await readLink(intake, url);
-  if (content.kind === "feed")
-    throw new BadInputError(
-      "That link is a feed, not an article: follow it with /follow add to add its items.",
-    );
-  return addArticle(
-    ctx,
-    content.article.text,
-    { kind: "url", ref: url },
-    title?.trim() || content.article.title,
-  );
+  const page = await readPage(intake, url, "/follow add");
+  return addArticle(ctx, page.text, { kind: "url", ref: url }, title?.trim() || page.title);
 }
 
 export async function updateArticle(
@@ -128,11 +119,11 @@ export async function updateArticle(
 ): Promise<Reply> {
   const r = await ctx.library.update({ guildId: ctx.guildId, id, text, origin, addedBy: ctx.actor });
   return r.unchanged
-    ? ok(
+    ? notice(
         `No change to ${id}`,
         `The text is the same as version ${r.version.version}; nothing new was stored.`,
       )
-    : ok(
+    : notice(
         `Updated ${id} to version ${r.version.version}`,
         `${statusCounts(r.digest)}\nSee what changed with /article changes.`,
       );
@@ -146,13 +137,13 @@ export async function listArticles(ctx: LibraryContext): Promise<Reply> {
     const mark = a.id === current ? " ← this channel" : "";
     return `• \`${a.id}\` ${safe(a.title)} (v${a.versions.length}, ${last?.addedAt.slice(0, 16).replace("T", " ") ?? ""} UTC)${mark}`;
   });
-  return ok("Articles", lines.join("\n") || "The library is empty: add an article with /article add.");
+  return notice("Articles", lines.join("\n") || "The library is empty: add an article with /article add.");
 }
 
 export async function useArticle(ctx: LibraryContext, id: string): Promise<Reply> {
   await ctx.library.setChannelArticle(ctx.guildId, ctx.channelId, id);
   const article = await ctx.library.get(ctx.guildId, id);
-  return ok("Current article for this channel", `${safe(article.title)} (\`${id}\`)`);
+  return notice("Current article for this channel", `${safe(article.title)} (\`${id}\`)`);
 }
 
 export async function articleChanges(
@@ -168,10 +159,6 @@ export async function articleChanges(
       { title: heading, description: rest.join("\n").trim(), color: STATUS_COLOR.neutral, fields: [] },
     ],
   };
-}
-
-function ok(title: string, description: string): Reply {
-  return { embeds: [{ title, description, color: STATUS_COLOR.neutral, fields: [] }] };
 }
 
 /** /article add|list|use|update|changes. */

@@ -5,7 +5,7 @@ import { articleDigest } from "../src/library/article-digest.ts";
 import type { DigestDiff } from "../src/library/diff.ts";
 import { safe } from "../src/render/safe-text.ts";
 import { statementLine } from "../src/render/statements.ts";
-import { channelRef, type Reply, STATUS_COLOR } from "../src/reply.ts";
+import { channelRef, notice, type Reply, STATUS_COLOR } from "../src/reply.ts";
 import type { Schedule } from "../src/schedule/schema.ts";
 import { nextRun, validateTiming } from "../src/schedule/timing.ts";
 import { briefReply } from "./brief.ts";
@@ -163,7 +163,7 @@ export const digestCommand: GuildCommand<typeof digestPostDefinition> = {
           id: text(input, "article"),
         });
         await ctx.poster.post(channelId, digestPost(digest));
-        return note("Posted", `The digest of \`${article.id}\` is in ${channelRef(channelId)}.`);
+        return notice("Posted", `The digest of \`${article.id}\` is in ${channelRef(channelId)}.`);
       }
       case "schedule": {
         const cron = required(input, "cron");
@@ -184,7 +184,7 @@ export const digestCommand: GuildCommand<typeof digestPostDefinition> = {
         };
         await schedules.save(schedule);
         const next = nextRun(cron, timezone, now)?.toISOString().slice(0, 16).replace("T", " ");
-        return note(
+        return notice(
           `Scheduled ${schedule.id}`,
           `\`${article.id}\` → ${channelRef(channelId)}, \`${cron}\` (${timezone}); next post ${next} UTC.`,
         );
@@ -194,14 +194,10 @@ export const digestCommand: GuildCommand<typeof digestPostDefinition> = {
       case "unschedule": {
         const id = required(input, "id");
         await schedules.remove(ctx.guildId, id);
-        return note(`Removed ${id}`, "That schedule will not post again.");
+        return notice(`Removed ${id}`, "That schedule will not post again.");
       }
       default:
         throw new UserError(`Unknown subcommand ${input.subcommand}.`);
     }
   },
 };
-
-function note(title: string, description: string): Reply {
-  return { embeds: [{ title, description, color: STATUS_COLOR.neutral, fields: [] }] };
-}

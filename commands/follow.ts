@@ -7,7 +7,7 @@ import type { FollowStore } from "../src/follow/store.ts";
 import { readLink } from "../src/intake/read-link.ts";
 import { safe } from "../src/render/safe-text.ts";
 import { statementLine, statusCounts } from "../src/render/statements.ts";
-import { channelRef, type Reply, type ReplyField, STATUS_COLOR } from "../src/reply.ts";
+import { channelRef, notice, type Reply, type ReplyField, STATUS_COLOR } from "../src/reply.ts";
 import {
   type CommandDefinition,
   type CommandInput,
@@ -213,7 +213,7 @@ export const followCommand: GuildCommand<typeof followDefinition> = {
         const id = required(input, "id");
         const follow = await follows.get(ctx.guildId, id);
         await follows.remove(ctx.guildId, id);
-        return note(
+        return notice(
           "Stopped following",
           `${safe(follow.title ?? follow.url)} (\`${id}\`). Its articles stay in the library.`,
         );
@@ -256,12 +256,8 @@ async function addFollow(ctx: GuildContext, follows: FollowStore, input: Command
         ? `Version 1 is in the library as \`${saved.articleId}\`.`
         : "The first version goes into the library at the next check."
       : `${saved.seenItems.length} item${saved.seenItems.length === 1 ? "" : "s"} seen in the feed.`;
-  return note(
+  return notice(
     `Following ${follow.id}`,
     `${safe(saved.title ?? url)} (${saved.kind}) → ${channelRef(channelId)}, checked every ${every} min. ${what} Changes are posted there.`,
   );
-}
-
-function note(title: string, description: string): Reply {
-  return { embeds: [{ title, description, color: STATUS_COLOR.neutral, fields: [] }] };
 }

@@ -30,6 +30,11 @@ export const STATUS_COLOR: Record<Status | "neutral" | "not_covered", number> = 
   neutral: 0x1565c0,
 };
 
+/** A short neutral reply: what was done, in a title and a line or two. */
+export function notice(title: string, description: string): Reply {
+  return { embeds: [{ title, description, color: STATUS_COLOR.neutral, fields: [] }] };
+}
+
 /**
  * A channel named in a reply, left for the edge to render: Discord shows a link (<#id>), the console
  * "#id". Handlers never write a platform's markup themselves.

@@ -38,6 +38,9 @@ export interface CliFlags {
   engine?: "offline" | "openai" | "auto";
 }
 
+/** How the command line follows a feed: said when a feed is given where an article was expected. */
+export const CLI_FOLLOW = "`newsdesk follow add URL`";
+
 export class UsageError extends UserError {
   override name = "UsageError";
 }

@@ -1,11 +1,11 @@
 import { validateArticle } from "../digest/article-text.ts";
 import type { Digest } from "../digest/schema.ts";
 import { BadInputError } from "../errors.ts";
-import { readPageText } from "../intake/read-link.ts";
+import { readPage } from "../intake/read-link.ts";
 import { renderDigestText } from "../render/digest-text.ts";
 import { readingNotice } from "../render/reading-notice.ts";
 import { BoundedMap, textKey } from "../util/bounded-map.ts";
-import { type CliContext, needArg, UsageError } from "./context.ts";
+import { CLI_FOLLOW, type CliContext, needArg, UsageError } from "./context.ts";
 import { readArticleSource } from "./input.ts";
 import { requireString, runJsonl } from "./jsonl.ts";
 
@@ -31,7 +31,8 @@ async function check(ctx: CliContext, article: string, claim: string, batch = fa
 async function articleText(ctx: CliContext, source: string, max: number): Promise<string> {
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(source) && !/^(?:data|file|javascript):/i.test(source))
     return readArticleSource(source, max, ctx.io.stdin);
-  return validateArticle(await readPageText((await ctx.services()).intake, source), max, source);
+  const page = await readPage((await ctx.services()).intake, source, CLI_FOLLOW);
+  return validateArticle(page.text, max, source);
 }
 
 export async function digestCommand(ctx: CliContext): Promise<number> {

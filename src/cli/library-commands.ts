@@ -2,11 +2,11 @@ import { userInfo } from "node:os";
 import { basename } from "node:path";
 import { validateArticle } from "../digest/article-text.ts";
 import { UserError } from "../errors.ts";
-import { readLink } from "../intake/read-link.ts";
+import { readPage } from "../intake/read-link.ts";
 import type { ArticleLibrary } from "../library/library.ts";
 import { renderDiffText } from "../render/diff-text.ts";
 import { statusCounts } from "../render/statements.ts";
-import { type CliContext, needArg, UsageError } from "./context.ts";
+import { CLI_FOLLOW, type CliContext, needArg, UsageError } from "./context.ts";
 import { readArticleSource } from "./input.ts";
 
 const who = () => `cli:${userInfo().username}`;
@@ -32,13 +32,11 @@ export async function libraryCommand(ctx: CliContext): Promise<number> {
   switch (sub) {
     case "add": {
       if (ctx.flags.url) {
-        const content = await readLink((await ctx.services()).intake, ctx.flags.url);
-        if (content.kind === "feed")
-          throw new UserError("that link is a feed: `newsdesk follow add URL` adds its items");
+        const page = await readPage((await ctx.services()).intake, ctx.flags.url, CLI_FOLLOW);
         const r = await (await library(ctx)).add({
           guildId,
-          text: validateArticle(content.article.text, max, ctx.flags.url),
-          title: ctx.flags.title ?? content.article.title,
+          text: validateArticle(page.text, max, ctx.flags.url),
+          title: ctx.flags.title ?? page.title,
           origin: { kind: "url", ref: ctx.flags.url },
           addedBy: who(),
         });

@@ -64,6 +64,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   await client.login(options.token);
   await ready;
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "bot ready");
+  const poster = new DiscordPoster(client);
   const scheduler =
     services.schedules && services.library
       ? new Scheduler({
@@ -71,7 +72,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
           library: services.library,
           digests: services.digests,
           lease: services.lease,
-          poster: new DiscordPoster(client),
+          poster,
           compose: digestPost,
           log,
         })
@@ -83,7 +84,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
           library: services.library,
           intake: services.intake,
           lease: services.lease,
-          poster: new DiscordPoster(client),
+          poster,
           render: followEventPost,
           log,
         })

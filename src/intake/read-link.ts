@@ -13,10 +13,15 @@ export async function readLink(intake: Intake, url: string): Promise<LinkContent
   return { kind: "page", url: resource.url, article: intake.readArticle(resource) };
 }
 
-/** The article text of a link that must be a page (a feed is refused with what to do instead). */
-export async function readPageText(intake: Intake, url: string): Promise<string> {
+/**
+ * The article of a link that must be a page; a feed is refused, saying how the edge follows one
+ * (`followWith`: "/follow add", "`newsdesk follow add URL`").
+ */
+export async function readPage(intake: Intake, url: string, followWith: string): Promise<ExtractedArticle> {
   const content = await readLink(intake, url);
   if (content.kind === "feed")
-    throw new BadInputError("That link is a feed, not an article: follow it to add its items.");
-  return content.article.text;
+    throw new BadInputError(
+      `That link is a feed, not an article: follow it with ${followWith} to add its items.`,
+    );
+  return content.article;
 }
