@@ -5,6 +5,9 @@ import { defineConfig } from "vitest/config";
 // files that start one each need a process of their own.
 const OWN_PROCESS = [
   "tests/discord-e2e.test.ts",
+  "tests/discord-http-e2e.test.ts",
+  "tests/discord-http-deadline.test.ts",
+  "tests/discord-http-cluster.test.ts",
   "tests/discord-follow-e2e.test.ts",
   "tests/discord-process.test.ts",
 ];

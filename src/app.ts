@@ -18,6 +18,7 @@ import { KeyvDigestStore } from "./store/digest-store.ts";
 import { type Lease, MemoryLease, RedisLease } from "./store/lease.ts";
 import { openKeyv } from "./store/open-keyv.ts";
 import { KeyvViewStore, MemoryViewStore, type ViewStore } from "./store/view-store.ts";
+import type { PostRoute } from "./web/server.ts";
 
 export interface Services {
   digests: DigestService;
@@ -236,8 +237,9 @@ export async function openWebView(
   config: Config,
   services: Services,
   log: Logger,
-  now: () => number = Date.now,
+  options: { now?: () => number; routes?: PostRoute[] } = {},
 ): Promise<WebView | undefined> {
+  const now = options.now ?? Date.now;
   const port = config.WEB_PORT;
   const secret = config.WEB_SECRET;
   if (port === undefined || secret === undefined) return undefined;
@@ -249,7 +251,10 @@ export async function openWebView(
     import("./web/server.ts"),
     import("./web/link-token.ts"),
   ]);
-  const server = await startWebServer(createWebApp({ library: services.library, secret, log, now }), port);
+  const server = await startWebServer(
+    createWebApp({ library: services.library, secret, log, now, routes: options.routes }),
+    port,
+  );
   const base = config.WEB_PUBLIC_URL ?? `http://localhost:${server.port}`;
   const ttlMs = config.WEB_LINK_TTL_HOURS * 3_600_000;
   log.info(

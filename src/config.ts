@@ -24,6 +24,7 @@ const DEFAULT_SQLITE_FILE = projectPath("data/newsdesk.sqlite");
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const ENGINES = ["auto", "offline", "openai"] as const;
+const INTERACTION_MODES = ["gateway", "http"] as const;
 
 // Messages say what a valid value looks like; the value itself is never echoed (it may be a secret).
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
@@ -54,6 +55,15 @@ const ConfigSchema = z.object({
   DISCORD_GUILD_ID: numericId().optional(),
   // Discord's REST base; point it at a local fake Discord to run the bot unchanged in tests.
   DISCORD_API_URL: url().default("https://discord.com/api"),
+  // How interactions reach the bot: the gateway (a websocket), or Discord POSTing them to
+  // WEB_PORT's /interactions (any number of processes behind a load balancer, on one Redis store).
+  INTERACTIONS_MODE: oneOf(INTERACTION_MODES, "gateway"),
+  // The application's public key (64 hex characters, from the developer portal): checks each request's
+  // Ed25519 signature in http mode.
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, { error: "must be the application's public key (64 hex characters)" })
+    .optional(),
   // Where digests and the article library live: sqlite://FILE (default), redis://HOST:PORT, or memory.
   STORE_URL: z
     .string()
@@ -118,6 +128,19 @@ const CheckedConfigSchema = ConfigSchema.superRefine((config, ctx) => {
       path: ["WEB_SECRET"],
       message: "must be set (at least 32 characters) when WEB_PORT is set",
     });
+  if (config.INTERACTIONS_MODE === "http") {
+    const needs = (name: keyof typeof config, what: string) => {
+      if (config[name] === undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `must be set when INTERACTIONS_MODE=http (${what})`,
+        });
+    };
+    needs("DISCORD_PUBLIC_KEY", "it checks that requests come from Discord");
+    needs("WEB_PORT", "the port Discord's requests arrive on, at POST /interactions");
+    needs("DISCORD_TOKEN", "follow-ups and posts go through Discord's REST API");
+  }
 }).transform((config) => ({
   ...config,
   WEB_PUBLIC_URL:

@@ -89,4 +89,26 @@ describe("settings", () => {
       "invalid setting WEB_PORT: must be at most 65535",
     );
   });
+
+  it("http interactions: gateway by default; http mode names every setting it still needs, never echoing a key", () => {
+    expect(loadConfig({}).INTERACTIONS_MODE).toBe("gateway");
+    expect(configError({ INTERACTIONS_MODE: "http" }).message).toBe(
+      "3 invalid settings: DISCORD_PUBLIC_KEY: must be set when INTERACTIONS_MODE=http (it checks that requests come from Discord); " +
+        "WEB_PORT: must be set when INTERACTIONS_MODE=http (the port Discord's requests arrive on, at POST /interactions); " +
+        "DISCORD_TOKEN: must be set when INTERACTIONS_MODE=http (follow-ups and posts go through Discord's REST API)",
+    );
+    const bad = configError({ DISCORD_PUBLIC_KEY: "not-a-key-zzzz" });
+    expect(bad.message).toBe(
+      "invalid setting DISCORD_PUBLIC_KEY: must be the application's public key (64 hex characters)",
+    );
+    expect(bad.message).not.toContain("zzzz");
+    const complete = loadConfig({
+      INTERACTIONS_MODE: "http",
+      DISCORD_PUBLIC_KEY: "ab".repeat(32),
+      DISCORD_TOKEN: "token",
+      WEB_PORT: "8080",
+      WEB_SECRET: "s".repeat(32),
+    });
+    expect(complete.INTERACTIONS_MODE).toBe("http");
+  });
 });

@@ -178,7 +178,7 @@ describe("web view wiring", () => {
       WEB_PORT: 0, // any free port
       WEB_PUBLIC_URL: undefined,
     };
-    const web = await openWebView(config, { library } as unknown as Services, log, () => now);
+    const web = await openWebView(config, { library } as unknown as Services, log, { now: () => now });
     if (!web) throw new Error("the web view did not start");
     try {
       const url = web.linkFor("g1", id, 2);

@@ -1,5 +1,6 @@
-import { openWebView } from "../app.ts";
+import { openWebView, type Services, type WebView } from "../app.ts";
 import { startBot } from "../discord/bot.ts";
+import { startHttpBot } from "../discord/http-bot.ts";
 import { runConsole } from "./console.ts";
 import type { CliContext } from "./context.ts";
 import { readArticleSource } from "./input.ts";
@@ -15,6 +16,7 @@ export async function startCommand(ctx: CliContext, sampleArticle: string): Prom
     await runConsole(digest, file === sampleArticle ? "the sample article" : file, services.answerer, ctx.io);
     return 0;
   }
+  if (ctx.config.INTERACTIONS_MODE === "http") return serveInteractions(ctx, services, token);
   // The web view (when WEB_PORT is set) runs beside the bot; a bot that fails to start closes it again.
   const web = await openWebView(ctx.config, services, ctx.log);
   const bot = await startBot({
@@ -36,6 +38,50 @@ export async function startCommand(ctx: CliContext, sampleArticle: string): Prom
   await bot.stop();
   await web?.close();
   process.stderr.write(`newsdesk: bot stopped (${signal})\n`);
+  return 0;
+}
+
+/** INTERACTIONS_MODE=http: no gateway; Discord POSTs interactions to /interactions on the web server. */
+async function serveInteractions(ctx: CliContext, services: Services, token: string): Promise<number> {
+  const { config, log } = ctx;
+  // Config refuses http mode without these; checked again so the types know it.
+  if (!config.DISCORD_PUBLIC_KEY || config.WEB_PORT === undefined)
+    throw new Error("http mode needs DISCORD_PUBLIC_KEY and WEB_PORT");
+  if (!services.storeWhere.startsWith("redis"))
+    log.warn(
+      { store: services.storeWhere },
+      "http mode on a store only this process sees: run one process, or use a redis:// STORE_URL",
+    );
+  // The bot signs links with the server's settings, and the server serves the bot's endpoint.
+  const links: { web?: WebView } = {};
+  const bot = startHttpBot({
+    token,
+    apiUrl: config.DISCORD_API_URL,
+    publicKey: config.DISCORD_PUBLIC_KEY,
+    services,
+    log,
+    maxArticleBytes: config.MAX_ARTICLE_BYTES,
+    linkFor: (guildId, articleId, version) => links.web?.linkFor(guildId, articleId, version) ?? "",
+  });
+  const web = await openWebView(config, services, log, {
+    routes: [{ path: "/interactions", handle: bot.handle }],
+  }).catch(async (error: unknown) => {
+    await bot.stop();
+    throw error;
+  });
+  if (!web) {
+    await bot.stop();
+    throw new Error("http mode needs the web server, and it did not start (is the store open?)");
+  }
+  links.web = web;
+  ctx.io.stderr.write(
+    `newsdesk: interactions endpoint on port ${web.port} (POST /interactions; store: ${services.storeWhere}); Ctrl-C to stop\n`,
+  );
+  const signal = await firstStopSignal();
+  log.info({ signal }, "shutting down: finishing replies in flight");
+  await bot.stop();
+  await web.close();
+  process.stderr.write(`newsdesk: interactions endpoint stopped (${signal})\n`);
   return 0;
 }
 

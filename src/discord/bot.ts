@@ -1,14 +1,11 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from "discord.js";
-import { digestPost } from "../../commands/digest.ts";
-import { followEventPost } from "../../commands/follow.ts";
 import type { LinkFor } from "../../commands/types.ts";
 import type { Services } from "../app.ts";
-import { FollowRunner } from "../follow/runner.ts";
+import type { FollowRunner } from "../follow/runner.ts";
 import type { Logger } from "../log.ts";
-import { Scheduler } from "../schedule/scheduler.ts";
-import { createDispatcher } from "./dispatcher.ts";
-import { PageViews } from "./pages.ts";
-import { DiscordPoster } from "./poster.ts";
+import type { Scheduler } from "../schedule/scheduler.ts";
+import { edgeDispatcher } from "./dispatcher.ts";
+import { startRunners } from "./runners.ts";
 
 export interface BotOptions {
   token: string;
@@ -40,15 +37,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     rest: { api: options.apiUrl },
     allowedMentions: { parse: [], repliedUser: false },
   });
-  // The runner needs the logged-in client to post; the dispatcher is made before login.
-  const runnerRef: { current: FollowRunner | undefined } = { current: undefined };
-  const dispatch = createDispatcher({
+  const { dispatch, attach } = edgeDispatcher({
     services,
     log,
-    get followRunner() {
-      return runnerRef.current;
-    },
-    pages: new PageViews(services.views),
     maxArticleBytes: options.maxArticleBytes,
     linkFor: options.linkFor,
   });
@@ -64,43 +55,15 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   await client.login(options.token);
   await ready;
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "bot ready");
-  const poster = new DiscordPoster(client);
-  const scheduler =
-    services.schedules && services.library
-      ? new Scheduler({
-          store: services.schedules,
-          library: services.library,
-          digests: services.digests,
-          lease: services.lease,
-          poster,
-          compose: digestPost,
-          log,
-        })
-      : undefined;
-  const followRunner =
-    services.follows && services.library
-      ? new FollowRunner({
-          store: services.follows,
-          library: services.library,
-          intake: services.intake,
-          lease: services.lease,
-          poster,
-          render: followEventPost,
-          log,
-        })
-      : undefined;
-  runnerRef.current = followRunner;
-  const tickMs = options.scheduleTickMs ?? 15_000;
-  if (scheduler && tickMs > 0) scheduler.start(tickMs);
-  if (followRunner && tickMs > 0) followRunner.start(tickMs);
+  const runners = startRunners(client, services, log, options.scheduleTickMs ?? 15_000);
+  attach(runners.followRunner);
   return {
     client,
-    scheduler,
-    followRunner,
+    scheduler: runners.scheduler,
+    followRunner: runners.followRunner,
     async stop() {
       accepting = false;
-      await scheduler?.stop();
-      await followRunner?.stop();
+      await runners.stop();
       await Promise.allSettled([...inFlight]);
       await client.destroy();
     },

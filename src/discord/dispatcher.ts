@@ -20,7 +20,7 @@ import type { Logger } from "../log.ts";
 import { type Reply, renderChannelRefs, STATUS_COLOR } from "../reply.ts";
 import { readAttachment } from "./attachments.ts";
 import { articleModal, MODAL_ADD, MODAL_UPDATE, modalFields } from "./modals.ts";
-import { NO_MENTIONS, PAGE_BUTTON, type PageViews, pagePayload } from "./pages.ts";
+import { NO_MENTIONS, PAGE_BUTTON, PageViews, pagePayload } from "./pages.ts";
 import { paginate } from "./paginate.ts";
 import { DiscordPoster } from "./poster.ts";
 
@@ -33,6 +33,27 @@ export interface DispatcherDeps {
   maxArticleBytes: number;
   /** Signs a link to the web view of an article version; undefined when the web view is off. */
   linkFor?: LinkFor | undefined;
+}
+
+/**
+ * The dispatcher as both edges (gateway and HTTP) build it: the follow runner starts after the dispatcher
+ * exists (it needs the client), so it is attached when it does.
+ */
+export function edgeDispatcher(options: Omit<DispatcherDeps, "pages" | "followRunner">) {
+  const ref: { runner?: FollowRunner | undefined } = {};
+  const dispatch = createDispatcher({
+    ...options,
+    get followRunner() {
+      return ref.runner;
+    },
+    pages: new PageViews(options.services.views),
+  });
+  return {
+    dispatch,
+    attach(runner: FollowRunner | undefined) {
+      ref.runner = runner;
+    },
+  };
 }
 
 const GENERIC_ERROR = "Something went wrong on our side. The error was logged; please try again.";

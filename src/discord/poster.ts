@@ -17,7 +17,8 @@ export class DiscordPoster implements Poster {
 
   async post(channelId: string, reply: Reply): Promise<void> {
     try {
-      const channel = await this.client.channels.fetch(channelId);
+      // An HTTP-mode process has no gateway and so no guild cache: the channel is fetched over REST alone.
+      const channel = await this.client.channels.fetch(channelId, { allowUnknownGuild: true });
       if (!channel?.isSendable()) throw new ChannelUnavailableError(`cannot post in channel ${channelId}`);
       const pages = reply.embeds.flatMap(paginate);
       for (let i = 0; i < pages.length; i++) {

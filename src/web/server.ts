@@ -9,6 +9,12 @@ import type { Logger } from "../log.ts";
 import { signLink, verifyLink } from "./link-token.ts";
 import { messagePage, renderPage, STYLE_HASH, type VersionEntry } from "./page.ts";
 
+/** A route another part serves on the same server (the Discord edge's POST /interactions). */
+export interface PostRoute {
+  path: string;
+  handle(request: Request): Promise<Response>;
+}
+
 export interface WebAppOptions {
   library: ArticleLibrary;
   /** Signs and checks the links (WEB_SECRET). */
@@ -18,6 +24,7 @@ export interface WebAppOptions {
   log?: Logger;
   /** How many of the latest versions the timeline shows (default 20; the page's own version always). */
   timelineVersions?: number;
+  routes?: PostRoute[] | undefined;
 }
 
 /** Nothing but the page's own style block; no script, font, image, frame or form. */
@@ -55,6 +62,8 @@ export function createWebApp(options: WebAppOptions): Hono {
     c.header("Cache-Control", "no-store");
     c.header("X-Frame-Options", "DENY");
   });
+
+  for (const route of options.routes ?? []) app.post(route.path, (c) => route.handle(c.req.raw));
 
   app.get("/v/:token", async (c) => {
     const check = verifyLink(c.req.param("token"), secret, now());

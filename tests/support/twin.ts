@@ -8,17 +8,21 @@ import type { LinkFor } from "../../commands/types.ts";
 import { openServices, type Services } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { type Bot, startBot } from "../../src/discord/bot.ts";
+import { type HttpBotOptions, startHttpBot } from "../../src/discord/http-bot.ts";
+import { createWebApp, startWebServer } from "../../src/web/server.ts";
+import { applicationKeys, startRelay } from "./interactions-relay.ts";
 import { capturingLogger } from "./log-capture.ts";
 
 /** A local fake Discord on 127.0.0.1 with the real bot logged in, and helpers to act as its users. */
 export interface TwinHarness {
   discord: DigitalDiscord;
-  bot: Bot;
+  /** The gateway bot, or in http mode the endpoint's bot (same scheduler, runner and client). */
+  bot: Pick<Bot, "client" | "scheduler" | "followRunner" | "stop">;
   services: Services;
   channelId: string;
   editorId: string;
   reporterId: string;
-  /** Every body the bot sent to Discord's REST API. */
+  /** Every body the bot sent to Discord: through its REST API, and in http mode its HTTP responses. */
   sentBodies: { method: string; path: string; body: Record<string, unknown> }[];
   files: Map<string, string>;
   fileUrl(name: string): string;
@@ -35,7 +39,7 @@ const REPORTER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 31n));
  */
 export async function startTwin(
   env: Record<string, string> = {},
-  options: { linkFor?: LinkFor } = {},
+  options: { linkFor?: LinkFor; mode?: "gateway" | "http"; deferAfterMs?: number } = {},
 ): Promise<TwinHarness> {
   const discord = new DigitalDiscord({
     guild: { name: "Newsroom" },
@@ -64,7 +68,8 @@ export async function startTwin(
 
   const logs = capturingLogger();
   const services = await openServices(loadConfig({ STORE_URL: "memory", ...env }), logs.log, { cache: true });
-  const bot = await startBot({
+  const sentBodies: TwinHarness["sentBodies"] = [];
+  const common = {
     token: discord.botToken,
     apiUrl: discord.restUrl,
     services,
@@ -72,8 +77,12 @@ export async function startTwin(
     maxArticleBytes: 200_000,
     scheduleTickMs: 0, // tests tick the scheduler themselves
     linkFor: options.linkFor,
-  });
-  const sentBodies: TwinHarness["sentBodies"] = [];
+  };
+  const edge =
+    options.mode === "http"
+      ? await httpEdge(discord, services, { ...common, deferAfterMs: options.deferAfterMs }, sentBodies)
+      : undefined;
+  const bot = edge?.bot ?? (await startBot(common));
   bot.client.rest.on(RESTEvents.Response, (request) => {
     const body = request.data.body;
     if (body && typeof body === "object")
@@ -91,10 +100,54 @@ export async function startTwin(
     fileUrl: (name) => `http://127.0.0.1:${port}/${encodeURIComponent(name)}`,
     logs,
     async stop() {
+      await edge?.stop();
       await bot.stop();
       await services.close();
       await discord.stop();
       await new Promise<void>((resolve) => fileServer.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * HTTP interactions mode: the bot serves POST /interactions on a local port, and a relay plays Discord,
+ * signing each interaction the fake creates, POSTing it there and applying the response as its callback.
+ */
+async function httpEdge(
+  discord: DigitalDiscord,
+  services: Services,
+  common: Omit<HttpBotOptions, "publicKey">,
+  sentBodies: TwinHarness["sentBodies"],
+) {
+  const keys = applicationKeys();
+  const bot = startHttpBot({ ...common, publicKey: keys.publicKeyHex });
+  if (!services.library) throw new Error("http mode needs the library");
+  const server = await startWebServer(
+    createWebApp({
+      library: services.library,
+      secret: "a-twin-secret-of-at-least-32-characters",
+      routes: [{ path: "/interactions", handle: bot.handle }],
+    }),
+    0,
+  );
+  // The callbacks travel in HTTP responses: recorded beside the REST bodies, as the gateway bot's are.
+  const relay = await startRelay(
+    discord,
+    [`http://127.0.0.1:${server.port}/interactions`],
+    keys.privateKey,
+    (d) =>
+      sentBodies.push({
+        method: "POST",
+        path: `/interactions/${d.interactionId}/callback`,
+        body: d.callback ?? {},
+      }),
+  );
+  return {
+    bot,
+    relay,
+    async stop() {
+      await relay.stop();
+      await server.close();
     },
   };
 }
@@ -107,7 +160,11 @@ export interface BotReply {
 }
 
 /** Waits until the bot's answer to an interaction is in the channel, with its embed. */
-export async function replyTo(t: TwinHarness, interactionId: string, timeoutMs = 15_000): Promise<BotReply> {
+/** Where the helpers below act: the fake Discord's channel (and its file server, for attachments). */
+export type TwinChannel = Pick<TwinHarness, "discord" | "channelId">;
+export type TwinFiles = TwinChannel & Pick<TwinHarness, "files" | "fileUrl">;
+
+export async function replyTo(t: TwinChannel, interactionId: string, timeoutMs = 15_000): Promise<BotReply> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await t.discord.channel(t.channelId).getInteractionResponse(interactionId);
@@ -124,7 +181,7 @@ export async function replyTo(t: TwinHarness, interactionId: string, timeoutMs =
 }
 
 export function slash(
-  t: TwinHarness,
+  t: TwinChannel,
   userId: string,
   name: string,
   options: { name: string; type: number; value?: string | number; options?: unknown[] }[] = [],
@@ -136,7 +193,7 @@ export function slash(
 }
 
 /** /article add with a .txt attachment, as Discord sends it (the option points into `resolved`). */
-export function addByAttachment(t: TwinHarness, userId: string, name: string, text: string, title?: string) {
+export function addByAttachment(t: TwinFiles, userId: string, name: string, text: string, title?: string) {
   t.files.set(name, text);
   const attachmentId = String(Date.now()) + String(Math.floor(Math.random() * 1000));
   return t.discord.simulateInteraction({
@@ -179,7 +236,7 @@ export const embedText = (e: APIEmbed) =>
     .join("\n");
 
 /** Reads every page of a paged answer by pressing its Next button, as a reporter would. */
-export async function allPages(t: TwinHarness, userId: string, first: BotReply): Promise<APIEmbed[]> {
+export async function allPages(t: TwinChannel, userId: string, first: BotReply): Promise<APIEmbed[]> {
   const pages = [first.embed];
   let message = first.message;
   for (let i = 0; i < 50; i++) {
