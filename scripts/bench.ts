@@ -267,3 +267,6 @@ for (const [label, url] of stores) {
 
 const { benchDiscord } = await import("./bench-discord.ts");
 console.log(await benchDiscord(sample, 200));
+
+const { benchHttp } = await import("./bench-http.ts");
+console.log(await benchHttp(sample, 5, 16));
