@@ -54,6 +54,11 @@ export interface ServiceOptions {
    * the console. Batch commands read one article after another and keep the engine in-process.
    */
   offThread?: boolean;
+  /**
+   * This process runs the queue's jobs (`newsdesk worker`): it builds digests with the real engine even
+   * when JOBS=queue, where every other process hands them to the queue.
+   */
+  runsJobs?: boolean;
 }
 
 const modelConfigured = (config: Config) =>
@@ -193,7 +198,11 @@ export async function openServices(config: Config, log: Logger, options: Service
   const store = new KeyvDigestStore(digestKv.keyv, (key, why) =>
     log.warn({ key, why }, "digest cache degraded: invalid entry ignored and replaced"),
   );
-  const { engine, answerer } = chosen;
+  const { answerer } = chosen;
+  const engine =
+    config.JOBS === "queue" && !options.runsJobs
+      ? await open(queuedEngine(config, chosen.engine, log))
+      : chosen.engine;
   const digests = new DigestService({ engine, store, log, timeoutMs: config.STORE_TIMEOUT_MS });
   const library = new KeyvArticleLibrary(libraryKv.keyv, digests, config.STORE_TIMEOUT_MS, {
     entries: entriesKv.keyv,
@@ -216,9 +225,55 @@ export async function openServices(config: Config, log: Logger, options: Service
     lease,
     storeWhere: digestKv.where,
     close: async () => {
-      await Promise.allSettled([engine.close?.(), intake.close?.(), ...opened.map((o) => o.close())]);
+      await Promise.allSettled([chosen.engine.close?.(), intake.close?.(), ...opened.map((o) => o.close())]);
     },
   };
+}
+
+/** The queue's settings from the config: the store's Redis, the queue's name and limits. */
+const queueSettings = (config: Config) => ({
+  url: config.STORE_URL,
+  name: config.JOBS_QUEUE,
+  waitSeconds: config.JOBS_WAIT_SECONDS,
+  attempts: config.JOBS_ATTEMPTS,
+  backoffMs: config.JOBS_BACKOFF_MS,
+  openTimeoutMs: 3 * config.STORE_TIMEOUT_MS,
+  concurrency: config.JOBS_CONCURRENCY,
+  lockMs: config.JOBS_LOCK_MS,
+  stalledIntervalMs: config.JOBS_STALLED_INTERVAL_MS,
+});
+
+/**
+ * With JOBS=queue, the engine of a process that does not run jobs: each new digest is a job on the queue,
+ * under the real engine's name and version (the workers run that engine). BullMQ loads only then.
+ */
+async function queuedEngine(config: Config, real: DigestEngine, log: Logger) {
+  const [{ BullDigestJobs }, { QueuedDigestEngine }] = await Promise.all([
+    import("./queue/bull-digest-jobs.ts"),
+    import("./queue/queued-engine.ts"),
+  ]);
+  const jobs = await BullDigestJobs.open(queueSettings(config), log);
+  log.info({ queue: config.JOBS_QUEUE }, "new digests run as jobs on the queue");
+  return new QueuedDigestEngine(real.info, jobs);
+}
+
+/**
+ * `newsdesk worker`: runs the queue's digest jobs with the services' digest service (the real engine and
+ * the shared store, so a digest built here is a cache hit everywhere). Needs JOBS=queue.
+ */
+export async function openJobWorker(config: Config, services: Services, log: Logger) {
+  if (config.JOBS !== "queue")
+    throw new UserError(
+      "`newsdesk worker` runs the queue's jobs: set JOBS=queue and STORE_URL=redis://HOST:PORT",
+    );
+  const { startDigestWorker } = await import("./queue/digest-worker.ts");
+  const settings = queueSettings(config);
+  const worker = await startDigestWorker(settings, (text) => services.digests.digest(text), log);
+  log.info(
+    { queue: settings.name, concurrency: settings.concurrency, engine: services.digests.engineInfo },
+    "job worker ready",
+  );
+  return worker;
 }
 
 /** The web view as the bot runs it: the server, and the function that signs links to it for replies. */

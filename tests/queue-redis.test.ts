@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { queueArticle } from "../scripts/queue-articles.ts";
+import { ConfigError, loadConfig } from "../src/config.ts";
+import { BadInputError, JobError } from "../src/errors.ts";
+import { createLogger } from "../src/log.ts";
+import { normalizeLayout, sha256 } from "../src/nlp/text.ts";
+import { BullDigestJobs } from "../src/queue/bull-digest-jobs.ts";
+import { startDigestWorker } from "../src/queue/digest-worker.ts";
+import { QueuedDigestEngine } from "../src/queue/queued-engine.ts";
+import { DigestService } from "../src/store/digest-service.ts";
+import { CountingEngine } from "./support/counting-engine.ts";
+import { queueKit } from "./support/queue-worker.ts";
+
+const REDIS_URL = process.env.REDIS_URL;
+if (!REDIS_URL) console.warn("queue-redis: REDIS_URL is not set, so the job queue tests are SKIPPED");
+const silent = createLogger("silent");
+
+describe("JOBS setting", () => {
+  it("is inline by default, and queue needs a Redis store (config refuses otherwise, saying so)", () => {
+    expect(loadConfig({}).JOBS).toBe("inline");
+    expect(() => loadConfig({ JOBS: "queue", STORE_URL: "memory" })).toThrow(ConfigError);
+    expect(() => loadConfig({ JOBS: "queue" })).toThrow(
+      "invalid setting JOBS: queue needs STORE_URL=redis://HOST:PORT",
+    );
+    expect(loadConfig({ JOBS: "queue", STORE_URL: "redis://127.0.0.1:6379" }).JOBS).toBe("queue");
+  });
+});
+
+// The queue's bot side and a worker in this process, with an engine that fails or refuses on purpose.
+describe.skipIf(!REDIS_URL)("digest jobs on a BullMQ queue", () => {
+  const kit = queueKit(REDIS_URL ?? "");
+  afterAll(() => kit.cleanUp());
+
+  // Worker and bot in this process: the engine fails (or refuses) on purpose, counting its runs.
+  const inProcess = async (engine: CountingEngine, waitSeconds = 30) => {
+    const name = kit.newQueue();
+    const settings = { url: REDIS_URL ?? "", name, waitSeconds, attempts: 3, backoffMs: 20 };
+    const built = new DigestService({ engine, store: undefined, log: silent, timeoutMs: 1000 });
+    const running = await startDigestWorker(
+      { ...settings, concurrency: 1, lockMs: 5000, stalledIntervalMs: 5000 },
+      (text) => built.digest(text),
+      silent,
+    );
+    const jobs = await BullDigestJobs.open({ ...settings, openTimeoutMs: 5000 }, silent);
+    const digests = new DigestService({
+      engine: new QueuedDigestEngine(engine.info, jobs),
+      store: undefined,
+      log: silent,
+      timeoutMs: 1000,
+    });
+    return { digests, close: async () => void (await Promise.all([jobs.close(), running.close()])) };
+  };
+
+  it("a job that fails on every attempt reaches the caller as one line after its retries, and runs again when asked again", async () => {
+    const engine = new CountingEngine();
+    engine.failNext = 1_000;
+    const { digests, close } = await inProcess(engine);
+    try {
+      const text = queueArticle(randomUUID().slice(0, 8), 1);
+      const error = await digests.digest(text).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(JobError);
+      expect((error as JobError).message).toBe("The article could not be read: engine exploded");
+      expect(engine.runs).toBe(3);
+      // Asked again, the failed job runs again (three more attempts), and can now succeed.
+      engine.failNext = 1;
+      const { digest } = await digests.digest(text);
+      expect(digest.inputSha256).toBe(sha256(normalizeLayout(text)));
+      expect(engine.runs).toBe(5);
+    } finally {
+      await close();
+    }
+  }, 30_000);
+
+  it("bad input fails at once, without retries; with no worker the reporter is told after the wait limit", async () => {
+    const engine = new CountingEngine();
+    const refusing = Object.assign(engine, {
+      digest: async () => {
+        engine.runs++;
+        throw new BadInputError("the article is empty");
+      },
+    });
+    const { digests, close } = await inProcess(refusing);
+    try {
+      await expect(digests.digest("x")).rejects.toThrow(
+        "The article could not be read: the article is empty",
+      );
+      expect(engine.runs).toBe(1);
+    } finally {
+      await close();
+    }
+    const name = kit.newQueue();
+    const jobs = await BullDigestJobs.open(
+      { url: REDIS_URL ?? "", name, waitSeconds: 1, attempts: 3, backoffMs: 20, openTimeoutMs: 5000 },
+      silent,
+    );
+    try {
+      const lonely = new QueuedDigestEngine(engine.info, jobs);
+      await expect(lonely.digest(queueArticle("nobody", 0))).rejects.toThrow(
+        "No worker took this article within 1 s; is `newsdesk worker` running?",
+      );
+    } finally {
+      await jobs.close();
+    }
+  }, 30_000);
+});
