@@ -267,3 +267,7 @@ for (const [label, url] of stores) {
 
 const { benchDiscord } = await import("./bench-discord.ts");
 console.log(await benchDiscord(sample, 200));
+
+// Issue 12: cached replies while two queue workers are busy, and the workers' throughput (needs Redis).
+const { benchQueue } = await import("./bench-queue.ts");
+console.log(await benchQueue());
