@@ -104,9 +104,10 @@ export class DigestService {
     this.engineRuns++;
     const started = performance.now();
     const digest = await engine.digest(text);
+    // With the job queue the engine ran on a worker, which logs its own "engine run".
     log.info(
       { sha256: key.sha256, engine: engine.info, ms: Math.round(performance.now() - started) },
-      "engine run",
+      engine.persists ? "digest job done" : "engine run",
     );
     // A fallback answer (the model failed) is served but not kept: the next request tries the model again.
     // An engine that keeps its digests itself (the queue's workers write the shared store) is not repeated.
