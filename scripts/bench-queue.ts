@@ -1,8 +1,9 @@
 /**
- * The job queue under load (issue 12): cache-hit reply latency through the bot's path (articleDigest:
- * the library, then the digest cache) while two `newsdesk worker` processes chew through a batch of new
- * articles, against the same when the queue is idle; and how many articles a minute two workers extract.
- * Needs Redis (REDIS_URL, or a redis STORE_URL); runs on a queue and a guild of its own, removed after.
+ * The job queue under load (issue 12): cache-hit reply latency through the bot's path (the digest
+ * service's peek, the lookup a reply for a cached article makes, here from a bot with nothing in memory,
+ * so from Redis) while two `newsdesk worker` processes chew through a batch of new articles, against the
+ * same when the queue is idle; and how many articles a minute two workers extract. Needs Redis
+ * (REDIS_URL, or a redis STORE_URL); runs on a queue of its own, and removes it and its digests after.
  * Runs alone too: `npx tsx scripts/bench-queue.ts`.
  */
 import { spawn } from "node:child_process";
@@ -12,9 +13,8 @@ import { fileURLToPath } from "node:url";
 import { Queue } from "bullmq";
 import { openServices, type Services } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import { articleDigest } from "../src/library/article-digest.ts";
 import { createLogger } from "../src/log.ts";
-import { longQueueArticle, queueArticle } from "./queue-articles.ts";
+import { forgetDigests, longQueueArticle, queueArticle } from "./queue-articles.ts";
 
 const BIN = fileURLToPath(new URL("../bin/newsdesk", import.meta.url));
 const CACHED = 200;
@@ -40,16 +40,12 @@ function startWorker(env: Record<string, string>, niceness: number) {
   return { child, ready };
 }
 
-/** Times `articleDigest` for each of the library's articles `ids`, one after another. */
-async function replyTimes(services: Services, guildId: string, ids: string[]): Promise<number[]> {
-  const library = services.library;
-  if (!library) throw new Error("bench: no library");
+/** Times a cached reply's digest lookup (the bot's `peek`) for each text, one after another. */
+async function replyTimes(services: Services, texts: string[]): Promise<number[]> {
   const times: number[] = [];
-  for (const id of ids) {
+  for (const text of texts) {
     const started = performance.now();
-    await articleDigest(library, services.digests, { guildId, id }, () => {
-      throw new Error(`bench: article ${id} was not cached`);
-    });
+    if (!(await services.digests.peek(text))) throw new Error("bench: an article was not cached");
     times.push(performance.now() - started);
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -71,43 +67,36 @@ async function measure(storeUrl: string, niceness: number): Promise<QueueRun> {
   const workers = [startWorker(env, niceness), startWorker(env, niceness)];
   const log = createLogger("silent");
   const bot = await openServices(loadConfig(env), log, { cache: true, offThread: true });
-  // A second bot process's view: nothing of these articles in its memory, so every reply reads Redis.
+  // A second bot process's view: nothing of these articles in its memory, so every lookup reads Redis.
   const reader = await openServices(loadConfig(env), log, { cache: true, offThread: true });
   const queue = new Queue(name, { connection: { url: storeUrl } });
+  const made: string[] = [];
   try {
     await Promise.all(workers.map((w) => w.ready));
-    const library = bot.library;
-    if (!library) throw new Error("bench: no library");
-    const guildId = `bench-${randomUUID()}`;
     const tag = randomUUID().slice(0, 8);
+    const cached = Array.from({ length: CACHED }, (_, i) => queueArticle(tag, i));
+    const batch = Array.from({ length: BUSY_JOBS }, (_, i) => longQueueArticle(`${tag}-${i}`, BUSY_BYTES));
+    made.push(...cached, ...batch);
     // The articles whose replies are timed, extracted by the two workers (timed too).
     let started = performance.now();
-    const added = await Promise.all(
-      Array.from({ length: CACHED }, (_, i) =>
-        library.add({ guildId, text: queueArticle(tag, i), origin: { kind: "paste" }, addedBy: "bench" }),
-      ),
-    );
+    await Promise.all(cached.map((text) => bot.digests.digest(text)));
     const smallPerMinute = (CACHED / (performance.now() - started)) * 60_000;
-    const ids = added.map((a) => a.article.id);
     const half = CACHED / 2;
-    const idle = await replyTimes(reader, guildId, ids.slice(0, half));
+    const idle = await replyTimes(reader, cached.slice(0, half));
     // The busy queue: a batch of new, longer articles, while the other half's replies are timed.
     started = performance.now();
-    const batch = Promise.all(
-      Array.from({ length: BUSY_JOBS }, (_, i) =>
-        bot.digests.digest(longQueueArticle(`${tag}-${i}`, BUSY_BYTES)),
-      ),
-    );
+    const busyBatch = Promise.all(batch.map((text) => bot.digests.digest(text)));
     while ((await queue.getActiveCount()) === 0) await new Promise((r) => setTimeout(r, 20));
-    const busy = await replyTimes(reader, guildId, ids.slice(half));
+    const busy = await replyTimes(reader, cached.slice(half));
     const left = await queue.getJobCounts("waiting", "active");
     const stillBusy = (left.waiting ?? 0) + (left.active ?? 0) > 0;
-    await batch;
+    await busyBatch;
     const longPerMinute = (BUSY_JOBS / (performance.now() - started)) * 60_000;
     return { idle, busy, stillBusy, smallPerMinute, longPerMinute };
   } finally {
     for (const w of workers) w.child.kill("SIGTERM");
     await Promise.allSettled([bot.close(), reader.close()]);
+    await forgetDigests(storeUrl, made, bot.digests.engineInfo);
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
   }
@@ -130,7 +119,7 @@ export async function benchQueue(): Promise<string> {
   };
   const kB = (bytes: number) => (bytes / 1000).toFixed(1);
   const rates = (run: QueueRun) =>
-    `${Math.round(run.smallPerMinute)} articles/min of ${kB(queueArticle("x", 0).length)} kB (${CACHED} at once, through the library), ${Math.round(run.longPerMinute)} articles/min of ${kB(BUSY_BYTES)} kB (${BUSY_JOBS} at once)`;
+    `${Math.round(run.smallPerMinute)} articles/min of ${kB(queueArticle("x", 0).length)} kB (${CACHED} at once), ${Math.round(run.longPerMinute)} articles/min of ${kB(BUSY_BYTES)} kB (${BUSY_JOBS} at once)`;
   return [
     `queue: ${latency(niced, "2 workers at nice 15")}`,
     `queue (workers not niced, sharing the bot's ${availableParallelism()} cores): ${latency(equal, "2 workers")}`,

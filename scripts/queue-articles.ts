@@ -1,3 +1,7 @@
+import type { EngineInfo } from "../src/digest/schema.ts";
+import { digestKey, keyString } from "../src/store/digest-store.ts";
+import { openKeyv } from "../src/store/open-keyv.ts";
+
 /**
  * Generated short news articles for the queue's tests and bench: templated sentences with varying names,
  * places and numbers, each carrying a batch tag so that a run never finds another run's digests in a
@@ -40,4 +44,17 @@ export function longQueueArticle(tag: string, bytes: number): string {
     length += p.length + 2;
   }
   return `Long report ${tag}\n\n${parts.join("\n\n")}`;
+}
+
+/**
+ * Removes the digests of `texts` (read by `engine`) from the store at `storeUrl` again: a test or bench
+ * run on a shared Redis leaves nothing behind that slows others down.
+ */
+export async function forgetDigests(storeUrl: string, texts: string[], engine: EngineInfo): Promise<void> {
+  const { keyv, close } = await openKeyv(storeUrl, "digest", 5000);
+  try {
+    await keyv.deleteMany(texts.map((text) => keyString(digestKey(text, engine))));
+  } finally {
+    await close();
+  }
 }

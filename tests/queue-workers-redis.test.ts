@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { longQueueArticle, queueArticle } from "../scripts/queue-articles.ts";
+import { forgetDigests, longQueueArticle, queueArticle } from "../scripts/queue-articles.ts";
 import { openServices, type Services } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
+import { OFFLINE_ENGINE } from "../src/engine/offline.ts";
 import { createLogger } from "../src/log.ts";
 import { normalizeLayout, sha256 } from "../src/nlp/text.ts";
 import { queueKit, runsByKey } from "./support/queue-worker.ts";
@@ -14,7 +15,12 @@ if (!REDIS_URL)
 
 describe.skipIf(!REDIS_URL)("newsdesk worker processes on a shared queue", () => {
   const kit = queueKit(REDIS_URL ?? "");
-  afterAll(() => kit.cleanUp());
+  // The digests the workers stored are removed again with the queues: the Redis is shared.
+  const made: string[] = [];
+  afterAll(async () => {
+    await kit.cleanUp();
+    await forgetDigests(REDIS_URL ?? "", made, OFFLINE_ENGINE);
+  });
   const bot = (env: Record<string, string>): Promise<Services> =>
     openServices(loadConfig(env), createLogger("silent"), { cache: true, offThread: true });
 
@@ -26,6 +32,7 @@ describe.skipIf(!REDIS_URL)("newsdesk worker processes on a shared queue", () =>
       await Promise.all([a.waitFor("worker ready"), b.waitFor("worker ready")]);
       const tag = randomUUID().slice(0, 8);
       const texts = Array.from({ length: 200 }, (_, i) => queueArticle(tag, i));
+      made.push(...texts);
       // Each article is asked for by both bots at once: the second request joins the first one's job.
       const results = await Promise.all(
         texts.flatMap((text) => [botA.digests.digest(text), botB.digests.digest(text)]),
@@ -36,6 +43,9 @@ describe.skipIf(!REDIS_URL)("newsdesk worker processes on a shared queue", () =>
           expect(result?.digest.title).toContain(`(report ${tag}-${i})`);
         }
       });
+      // A job's end can reach this process through Redis before its worker's last log lines do.
+      const jobsDone = () => [...a.lines(), ...b.lines()].filter((l) => l.msg === "job done").length;
+      await Promise.race([a.waitFor(() => jobsDone() === 200), b.waitFor(() => jobsDone() === 200)]);
       const runsA = runsByKey(a.lines());
       const runsB = runsByKey(b.lines());
       const all = new Map<string, number>();
@@ -71,6 +81,7 @@ describe.skipIf(!REDIS_URL)("newsdesk worker processes on a shared queue", () =>
       await Promise.all(workers.map((w) => w.waitFor("worker ready")));
       // About 190 kB: a worker takes a second or more over it, the first time seconds.
       const text = longQueueArticle(randomUUID().slice(0, 8), 190_000);
+      made.push(text);
       const request = services.digests.digest(text);
       const started = (w: (typeof workers)[number]) => w.lines().some((l) => l.msg === "job started");
       await Promise.race(workers.map((w) => w.waitFor((l) => l.msg === "job started")));
