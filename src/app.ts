@@ -198,11 +198,8 @@ export async function openServices(config: Config, log: Logger, options: Service
   const store = new KeyvDigestStore(digestKv.keyv, (key, why) =>
     log.warn({ key, why }, "digest cache degraded: invalid entry ignored and replaced"),
   );
-  const { answerer } = chosen;
-  const engine =
-    config.JOBS === "queue" && !options.runsJobs
-      ? await open(queuedEngine(config, chosen.engine, log))
-      : chosen.engine;
+  const { engine, answerer } =
+    config.JOBS === "queue" && !options.runsJobs ? await open(queued(config, chosen, log)) : chosen;
   const digests = new DigestService({ engine, store, log, timeoutMs: config.STORE_TIMEOUT_MS });
   const library = new KeyvArticleLibrary(libraryKv.keyv, digests, config.STORE_TIMEOUT_MS, {
     entries: entriesKv.keyv,
@@ -244,31 +241,46 @@ const queueSettings = (config: Config) => ({
 });
 
 /**
- * With JOBS=queue, the engine of a process that does not run jobs: each new digest is a job on the queue,
- * under the real engine's name and version (the workers run that engine). BullMQ loads only then.
+ * With JOBS=queue, the engine and answerer of a process that does not run jobs: each new digest is a job
+ * on the queue, under the real engine's name and version (the workers run that engine), and so are the
+ * model's answers; offline answers stay here. BullMQ loads only then.
  */
-async function queuedEngine(config: Config, real: DigestEngine, log: Logger) {
-  const [{ BullDigestJobs }, { QueuedDigestEngine }] = await Promise.all([
-    import("./queue/bull-digest-jobs.ts"),
+async function queued(config: Config, real: ChosenEngine, log: Logger) {
+  const [{ BullJobs }, { QueuedDigestEngine }, { QueuedAnswerer }] = await Promise.all([
+    import("./queue/bull-jobs.ts"),
     import("./queue/queued-engine.ts"),
+    import("./queue/queued-answerer.ts"),
   ]);
-  const jobs = await BullDigestJobs.open(queueSettings(config), log);
-  log.info({ queue: config.JOBS_QUEUE }, "new digests run as jobs on the queue");
-  return new QueuedDigestEngine(real.info, jobs);
+  const jobs = await BullJobs.open(queueSettings(config), log);
+  log.info({ queue: config.JOBS_QUEUE }, "new digests and model answers run as jobs on the queue");
+  return {
+    engine: new QueuedDigestEngine(real.engine.info, jobs),
+    answerer: real.answerer.kind === "model" ? new QueuedAnswerer(real.answerer, jobs) : real.answerer,
+    close: () => jobs.close(),
+  };
 }
 
 /**
- * `newsdesk worker`: runs the queue's digest jobs with the services' digest service (the real engine and
- * the shared store, so a digest built here is a cache hit everywhere). Needs JOBS=queue.
+ * `newsdesk worker`: runs the queue's jobs with the services' digest service (the real engine and the
+ * shared store, so a digest built here is a cache hit everywhere) and answerer. Needs JOBS=queue.
  */
 export async function openJobWorker(config: Config, services: Services, log: Logger) {
   if (config.JOBS !== "queue")
     throw new UserError(
       "`newsdesk worker` runs the queue's jobs: set JOBS=queue and STORE_URL=redis://HOST:PORT",
     );
-  const { startDigestWorker } = await import("./queue/digest-worker.ts");
+  const { startJobWorker } = await import("./queue/job-worker.ts");
   const settings = queueSettings(config);
-  const worker = await startDigestWorker(settings, (text) => services.digests.digest(text), log);
+  const { digests, answerer } = services;
+  const worker = await startJobWorker(
+    settings,
+    {
+      digest: async ({ text }) => (await digests.digest(text)).digest,
+      ask: ({ digest, question }) => answerer.ask(digest, question),
+      check: ({ article, claim, digest }) => answerer.check(article, claim, digest),
+    },
+    log,
+  );
   log.info(
     { queue: settings.name, concurrency: settings.concurrency, engine: services.digests.engineInfo },
     "job worker ready",

@@ -1,15 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { queueArticle } from "../scripts/queue-articles.ts";
+import { openJobWorker, openServices } from "../src/app.ts";
+import { type Answerer, offlineAnswerer } from "../src/ask/answerer.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
+import { digestArticle } from "../src/engine/offline.ts";
 import { BadInputError, JobError } from "../src/errors.ts";
 import { createLogger } from "../src/log.ts";
 import { normalizeLayout, sha256 } from "../src/nlp/text.ts";
-import { BullDigestJobs } from "../src/queue/bull-digest-jobs.ts";
-import { startDigestWorker } from "../src/queue/digest-worker.ts";
+import { BullJobs } from "../src/queue/bull-jobs.ts";
+import { startJobWorker } from "../src/queue/job-worker.ts";
+import { QueuedAnswerer } from "../src/queue/queued-answerer.ts";
 import { QueuedDigestEngine } from "../src/queue/queued-engine.ts";
 import { DigestService } from "../src/store/digest-service.ts";
 import { CountingEngine } from "./support/counting-engine.ts";
+import { completion, FakeOpenAI } from "./support/fake-openai.ts";
+import { sampleText } from "./support/paths.ts";
 import { queueKit } from "./support/queue-worker.ts";
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -32,24 +38,33 @@ describe.skipIf(!REDIS_URL)("digest jobs on a BullMQ queue", () => {
   const kit = queueKit(REDIS_URL ?? "");
   afterAll(() => kit.cleanUp());
 
-  // Worker and bot in this process: the engine fails (or refuses) on purpose, counting its runs.
-  const inProcess = async (engine: CountingEngine, waitSeconds = 30) => {
+  // Worker and bot in this process: the engine fails (or refuses) on purpose, counting its runs; the
+  // worker's answerer stands in for the model's, counting its questions.
+  const inProcess = async (engine: CountingEngine, answerer: Answerer = offlineAnswerer) => {
     const name = kit.newQueue();
-    const settings = { url: REDIS_URL ?? "", name, waitSeconds, attempts: 3, backoffMs: 20 };
+    const settings = { url: REDIS_URL ?? "", name, waitSeconds: 30, attempts: 3, backoffMs: 20 };
     const built = new DigestService({ engine, store: undefined, log: silent, timeoutMs: 1000 });
-    const running = await startDigestWorker(
+    const running = await startJobWorker(
       { ...settings, concurrency: 1, lockMs: 5000, stalledIntervalMs: 5000 },
-      (text) => built.digest(text),
+      {
+        digest: async ({ text }) => (await built.digest(text)).digest,
+        ask: ({ digest, question }) => answerer.ask(digest, question),
+        check: ({ article, claim, digest }) => answerer.check(article, claim, digest),
+      },
       silent,
     );
-    const jobs = await BullDigestJobs.open({ ...settings, openTimeoutMs: 5000 }, silent);
+    const jobs = await BullJobs.open({ ...settings, openTimeoutMs: 5000 }, silent);
     const digests = new DigestService({
       engine: new QueuedDigestEngine(engine.info, jobs),
       store: undefined,
       log: silent,
       timeoutMs: 1000,
     });
-    return { digests, close: async () => void (await Promise.all([jobs.close(), running.close()])) };
+    return {
+      digests,
+      answerer: new QueuedAnswerer(answerer, jobs),
+      close: async () => void (await Promise.all([jobs.close(), running.close()])),
+    };
   };
 
   it("a job that fails on every attempt reaches the caller as one line after its retries, and runs again when asked again", async () => {
@@ -90,7 +105,7 @@ describe.skipIf(!REDIS_URL)("digest jobs on a BullMQ queue", () => {
       await close();
     }
     const name = kit.newQueue();
-    const jobs = await BullDigestJobs.open(
+    const jobs = await BullJobs.open(
       { url: REDIS_URL ?? "", name, waitSeconds: 1, attempts: 3, backoffMs: 20, openTimeoutMs: 5000 },
       silent,
     );
@@ -101,6 +116,75 @@ describe.skipIf(!REDIS_URL)("digest jobs on a BullMQ queue", () => {
       );
     } finally {
       await jobs.close();
+    }
+  }, 30_000);
+
+  it("the model's answers run as jobs too: one job per digest and question, a failure in one line", async () => {
+    const asked: string[] = [];
+    const model: Answerer = {
+      kind: "model",
+      checkNeedsDigest: true,
+      ask: async (digest, question) => {
+        asked.push(question);
+        if (question.includes("budget")) throw new Error("the model refused\nwith a second line");
+        return offlineAnswerer.ask(digest, question);
+      },
+      check: (article, claim, digest) => offlineAnswerer.check(article, claim, digest),
+    };
+    const { digests, answerer, close } = await inProcess(new CountingEngine(), model);
+    try {
+      const text = queueArticle(randomUUID().slice(0, 8), 4);
+      const { digest } = await digests.digest(text);
+      const question = "How many people were hurt?";
+      const [first, second] = await Promise.all([
+        answerer.ask(digest, question),
+        answerer.ask(digest, question),
+      ]);
+      expect(first).toEqual(await offlineAnswerer.ask(digest, question));
+      expect(second).toEqual(first);
+      expect(asked).toEqual([question]);
+      expect(await answerer.check(text, "Officers closed streets", digest)).toEqual(
+        await offlineAnswerer.check(text, "Officers closed streets", digest),
+      );
+      await expect(answerer.ask(digest, "What about the budget?")).rejects.toThrow(
+        /^The question could not be answered: the model refused$/,
+      );
+      expect(asked.filter((q) => q.includes("budget"))).toHaveLength(3);
+    } finally {
+      await close();
+    }
+  }, 30_000);
+
+  it("wired by app with a model configured: the bot's /ask goes to the queue and the worker asks the model", async () => {
+    const fake = new FakeOpenAI();
+    await fake.start();
+    const config = loadConfig({
+      ...kit.env(kit.newQueue()),
+      OPENAI_BASE_URL: fake.url,
+      OPENAI_MAX_RETRIES: "0",
+    });
+    const bot = await openServices(config, silent, { cache: true, offThread: true });
+    const workerSide = await openServices(config, silent, { cache: true, offThread: true, runsJobs: true });
+    const worker = await openJobWorker(config, workerSide, silent);
+    try {
+      expect(bot.answerer).toBeInstanceOf(QueuedAnswerer);
+      expect(workerSide.answerer.kind).toBe("model");
+      expect(workerSide.answerer).not.toBeInstanceOf(QueuedAnswerer);
+      fake.respond({
+        body: completion(
+          JSON.stringify({
+            answer: "ISIS claimed it, via Amaq, as relayed by SITE.",
+            status: "unconfirmed",
+            citations: [{ paragraph: 8, quote: "ISIS has claimed responsibility for the attack" }],
+          }),
+        ),
+      });
+      const result = await bot.answerer.ask(digestArticle(sampleText()), "Who claimed the attack?");
+      expect(result).toMatchObject({ status: "unconfirmed", paragraphs: [8] });
+      expect(fake.requests).toHaveLength(1);
+    } finally {
+      await worker.close();
+      await Promise.all([bot.close(), workerSide.close(), fake.stop()]);
     }
   }, 30_000);
 });

@@ -1,7 +1,7 @@
 import type { Digest, EngineInfo } from "../digest/schema.ts";
 import type { DigestEngine } from "../engine/engine.ts";
 import { digestKey } from "../store/digest-store.ts";
-import { type DigestJobs, digestJobId } from "./digest-jobs.ts";
+import { digestJobId, type Jobs } from "./jobs.ts";
 
 /**
  * The digest engine of a bot process when digests run on the queue: each digest becomes a job (one per
@@ -14,14 +14,10 @@ export class QueuedDigestEngine implements DigestEngine {
 
   constructor(
     readonly info: EngineInfo,
-    private readonly jobs: DigestJobs,
+    private readonly jobs: Jobs,
   ) {}
 
   digest(article: string): Promise<Digest> {
-    return this.jobs.digest(digestJobId(digestKey(article, this.info)), article);
-  }
-
-  close(): Promise<void> {
-    return this.jobs.close();
+    return this.jobs.run("digest", digestJobId(digestKey(article, this.info)), { text: article });
   }
 }

@@ -1,12 +1,19 @@
 import { Job, Queue, QueueEvents } from "bullmq";
-import { type Digest, DigestSchema } from "../digest/schema.ts";
 import { JobError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { withTimeout } from "../store/timeout.ts";
-import { DIGEST_JOB, type DigestJobData, type DigestJobs, oneLine } from "./digest-jobs.ts";
+import {
+  JOB_WORDS,
+  type JobData,
+  type JobKind,
+  type JobResult,
+  type Jobs,
+  oneLine,
+  RESULT_SCHEMAS,
+} from "./jobs.ts";
 
 /** The settings the bot side of the queue reads (app passes them from the config). */
-export interface DigestQueueSettings {
+export interface JobQueueSettings {
   /** redis://HOST:PORT, the store's own server. */
   url: string;
   /** The queue's name: bots and workers that share it share the jobs. */
@@ -24,40 +31,41 @@ export interface DigestQueueSettings {
 // then removed so Redis does not grow; failed ones a day, for the operator to look at.
 const KEEP_COMPLETED = { age: 300, count: 500 };
 const KEEP_FAILED = { age: 24 * 3600, count: 1000 };
-// Each completed event carries the digest: the events stream is kept short.
+// Each completed event carries its result (a digest): the events stream is kept short.
 const EVENTS_MAX_LEN = 1000;
 
 interface Waiter {
-  resolve: (digest: Digest) => void;
+  kind: JobKind;
+  resolve: (result: unknown) => void;
   reject: (error: Error) => void;
 }
 
-export const couldNotRead = (reason: string) =>
-  new JobError(`The article could not be read: ${oneLine(reason)}`);
+const failedJob = (kind: JobKind, reason: string) =>
+  new JobError(`${JOB_WORDS[kind].failed}: ${oneLine(reason)}`);
 
 /**
- * DigestJobs on a BullMQ queue. Every job is awaited through one QueueEvents subscription: waiters are
+ * Jobs on a BullMQ queue. Every job is awaited through one QueueEvents subscription: waiters are
  * kept per job id and settled by its completed or failed event, or by the job's state when it had already
  * finished (a job added under an id that exists is that job). A job that failed for good is run again
  * when asked for again, since the reporter is asking again.
  */
-export class BullDigestJobs implements DigestJobs {
+export class BullJobs implements Jobs {
   private readonly waiters = new Map<string, Set<Waiter>>();
   private closed = false;
 
   private constructor(
-    private readonly queue: Queue<DigestJobData, Digest>,
+    private readonly queue: Queue<JobData, unknown>,
     private readonly events: QueueEvents,
-    private readonly settings: DigestQueueSettings,
+    private readonly settings: JobQueueSettings,
     private readonly log: Logger,
   ) {
     events.on("completed", ({ jobId, returnvalue }) => this.completed(jobId, returnvalue));
-    events.on("failed", ({ jobId, failedReason }) => this.settle(jobId, couldNotRead(failedReason)));
+    events.on("failed", ({ jobId, failedReason }) => this.failed(jobId, failedReason));
   }
 
-  static async open(settings: DigestQueueSettings, log: Logger): Promise<BullDigestJobs> {
+  static async open(settings: JobQueueSettings, log: Logger): Promise<BullJobs> {
     const connection = { url: settings.url };
-    const queue = new Queue<DigestJobData, Digest>(settings.name, {
+    const queue = new Queue<JobData, unknown>(settings.name, {
       connection,
       defaultJobOptions: {
         attempts: settings.attempts,
@@ -81,17 +89,19 @@ export class BullDigestJobs implements DigestJobs {
       await Promise.allSettled([events.close(), queue.close()]);
       throw error;
     }
-    return new BullDigestJobs(queue, events, settings, log);
+    return new BullJobs(queue, events, settings, log);
   }
 
-  digest(id: string, text: string): Promise<Digest> {
+  run<K extends JobKind>(kind: K, id: string, data: JobData<K>): Promise<JobResult<K>> {
     if (this.closed) return Promise.reject(new Error("the job queue is closed"));
-    return new Promise<Digest>((resolve, reject) => {
+    return new Promise<JobResult<K>>((resolve, reject) => {
       const timer = setTimeout(() => void this.timedOut(id, waiter), this.settings.waitSeconds * 1000);
       const waiter: Waiter = {
-        resolve: (digest) => {
+        kind,
+        // Checked against the kind's schema before it gets here (see completed).
+        resolve: (result) => {
           clearTimeout(timer);
-          resolve(digest);
+          resolve(result as JobResult<K>);
         },
         reject: (error) => {
           clearTimeout(timer);
@@ -101,7 +111,7 @@ export class BullDigestJobs implements DigestJobs {
       const set = this.waiters.get(id) ?? new Set<Waiter>();
       set.add(waiter);
       this.waiters.set(id, set);
-      this.submit(id, text).catch((error: unknown) => {
+      this.submit(kind, id, data).catch((error: unknown) => {
         this.drop(id, waiter);
         waiter.reject(error instanceof Error ? error : new Error(String(error)));
       });
@@ -120,35 +130,41 @@ export class BullDigestJobs implements DigestJobs {
 
   // The events are listened to before the job is added, so its end cannot be missed; a job that already
   // existed may have ended before, which its state says.
-  private async submit(id: string, text: string): Promise<void> {
-    await this.queue.add(DIGEST_JOB, { text }, { jobId: id });
+  private async submit(kind: JobKind, id: string, data: JobData): Promise<void> {
+    await this.queue.add(kind, data, { jobId: id });
     const state = await this.queue.getJobState(id);
     if (state === "completed") {
-      const job = await Job.fromId<DigestJobData, Digest>(this.queue, id);
+      const job = await Job.fromId<JobData, unknown>(this.queue, id);
       if (job?.returnvalue) this.completed(id, job.returnvalue);
-      // Removed in between: it completed and was cleared, so a new job finds the digest in the store.
-      else await this.queue.add(DIGEST_JOB, { text }, { jobId: id });
+      // Removed in between: it completed and was cleared; a new job (a digest finds the store) it is.
+      else await this.queue.add(kind, data, { jobId: id });
     } else if (state === "failed") {
       this.log.info({ jobId: id }, "job failed before; running it again");
-      const job = await Job.fromId<DigestJobData, Digest>(this.queue, id);
+      const job = await Job.fromId<JobData, unknown>(this.queue, id);
       // Another process may have retried it first: then it is no longer in the failed set, which is fine.
       await job
         ?.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true })
         .catch(() => undefined);
-    } else if (state === "unknown") await this.queue.add(DIGEST_JOB, { text }, { jobId: id });
+    } else if (state === "unknown") await this.queue.add(kind, data, { jobId: id });
   }
 
+  // Waiters on one id all asked for one kind: the id is derived from the kind and the data.
   private completed(id: string, value: unknown): void {
-    if (!this.waiters.has(id)) return;
-    const parsed = DigestSchema.safeParse(value);
-    this.settle(id, parsed.success ? parsed.data : couldNotRead("the worker returned no valid digest"));
-  }
-
-  private settle(id: string, outcome: Digest | JobError): void {
     const set = this.waiters.get(id);
     if (!set) return;
     this.waiters.delete(id);
-    for (const waiter of set) outcome instanceof Error ? waiter.reject(outcome) : waiter.resolve(outcome);
+    for (const waiter of set) {
+      const parsed = RESULT_SCHEMAS[waiter.kind].safeParse(value);
+      if (parsed.success) waiter.resolve(parsed.data);
+      else waiter.reject(failedJob(waiter.kind, "the worker returned no valid result"));
+    }
+  }
+
+  private failed(id: string, reason: string): void {
+    const set = this.waiters.get(id);
+    if (!set) return;
+    this.waiters.delete(id);
+    for (const waiter of set) waiter.reject(failedJob(waiter.kind, reason));
   }
 
   private drop(id: string, waiter: Waiter): void {

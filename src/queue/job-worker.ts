@@ -1,11 +1,11 @@
 import { UnrecoverableError, Worker } from "bullmq";
-import type { Digest } from "../digest/schema.ts";
 import { UserError } from "../errors.ts";
 import type { Logger } from "../log.ts";
-import { DIGEST_JOB, type DigestJobData, oneLine } from "./digest-jobs.ts";
+import type { JobData, JobKind, JobKinds, JobResult } from "./jobs.ts";
+import { oneLine } from "./jobs.ts";
 
 /** The settings a worker process reads (app passes them from the config). */
-export interface DigestWorkerSettings {
+export interface JobWorkerSettings {
   url: string;
   name: string;
   /** Jobs one process runs at a time (the offline engine is CPU-bound: 1 per process). */
@@ -18,35 +18,46 @@ export interface DigestWorkerSettings {
   stalledIntervalMs: number;
 }
 
-/** Builds a digest the way the worker process is wired to: its digest service, with the shared store. */
-export type BuildDigest = (text: string) => Promise<{ digest: Digest; cached: boolean }>;
+/**
+ * What a worker does for each kind of job, wired by app: a digest through the worker's digest service
+ * (the real engine and the shared store), questions and claims through its answerer.
+ */
+export type JobHandlers = { [K in JobKind]: (data: JobKinds[K]["data"]) => Promise<JobResult<K>> };
 
 export interface RunningWorker {
   /** Stops taking jobs and waits for the running ones to finish. */
   close(): Promise<void>;
 }
 
+const isKind = (name: string): name is JobKind => name === "digest" || name === "ask" || name === "check";
+
 /**
- * Runs the queue's digest jobs with `build`. A job whose article is bad input (a UserError) fails at once,
- * since another attempt reads the same text; any other error is retried with the queue's backoff. The
- * failure reason the reporter sees is one line; the error itself goes to this process's log.
+ * Runs the queue's jobs with `handlers`. A job refused as bad input (a UserError) fails at once, since
+ * another attempt reads the same input; any other error is retried with the queue's backoff. The failure
+ * reason the reporter sees is one line; the error itself goes to this process's log.
  */
-export async function startDigestWorker(
-  settings: DigestWorkerSettings,
-  build: BuildDigest,
+export async function startJobWorker(
+  settings: JobWorkerSettings,
+  handlers: JobHandlers,
   log: Logger,
 ): Promise<RunningWorker> {
-  const worker = new Worker<DigestJobData, Digest>(
+  const worker = new Worker<JobData, unknown>(
     settings.name,
     async (job) => {
-      const context = { jobId: job.id, attempt: job.attemptsMade + 1, of: job.opts.attempts ?? 1 };
-      if (job.name !== DIGEST_JOB) throw new UnrecoverableError(`unknown job kind '${job.name}'`);
+      const context = {
+        jobId: job.id,
+        kind: job.name,
+        attempt: job.attemptsMade + 1,
+        of: job.opts.attempts ?? 1,
+      };
+      if (!isKind(job.name)) throw new UnrecoverableError(`unknown job kind '${job.name}'`);
       log.info(context, "job started");
       const started = performance.now();
       try {
-        const { digest, cached } = await build(job.data.text);
-        log.info({ ...context, cached, ms: Math.round(performance.now() - started) }, "job done");
-        return digest;
+        const handler = handlers[job.name] as (data: JobData) => Promise<unknown>;
+        const result = await handler(job.data);
+        log.info({ ...context, ms: Math.round(performance.now() - started) }, "job done");
+        return result;
       } catch (error) {
         const message = oneLine(error instanceof Error ? error.message : String(error));
         if (error instanceof UserError) {
