@@ -8,6 +8,7 @@ import type { TokenBudget } from "./engine/openai/budget.ts";
 import { WorkerOfflineEngine } from "./engine/worker-engine.ts";
 import { UserError } from "./errors.ts";
 import { type FollowStore, KeyvFollowStore } from "./follow/store.ts";
+import { readLink } from "./intake/read-link.ts";
 import type { Intake } from "./intake/types.ts";
 import { createWebIntake } from "./intake/web-intake.ts";
 import { type ArticleLibrary, KeyvArticleLibrary } from "./library/library.ts";
@@ -198,8 +199,9 @@ export async function openServices(config: Config, log: Logger, options: Service
   const store = new KeyvDigestStore(digestKv.keyv, (key, why) =>
     log.warn({ key, why }, "digest cache degraded: invalid entry ignored and replaced"),
   );
-  const { engine, answerer } =
-    config.JOBS === "queue" && !options.runsJobs ? await open(queued(config, chosen, log)) : chosen;
+  const onQueue =
+    config.JOBS === "queue" && !options.runsJobs ? await open(queued(config, chosen, log)) : undefined;
+  const { engine, answerer } = onQueue ?? chosen;
   const digests = new DigestService({ engine, store, log, timeoutMs: config.STORE_TIMEOUT_MS });
   const library = new KeyvArticleLibrary(libraryKv.keyv, digests, config.STORE_TIMEOUT_MS, {
     entries: entriesKv.keyv,
@@ -218,7 +220,8 @@ export async function openServices(config: Config, log: Logger, options: Service
     schedules: new KeyvScheduleStore(scheduleKv.keyv, config.STORE_TIMEOUT_MS),
     follows: new KeyvFollowStore(followKv.keyv, config.STORE_TIMEOUT_MS),
     views: new KeyvViewStore(viewsKv.keyv, config.STORE_TIMEOUT_MS),
-    intake,
+    // With the queue, links are downloaded and read by the workers; polls with validators stay here.
+    intake: onQueue ? { ...bound(intake), readLink: onQueue.readLink } : intake,
     lease,
     storeWhere: digestKv.where,
     close: async () => {
@@ -226,6 +229,14 @@ export async function openServices(config: Config, log: Logger, options: Service
     },
   };
 }
+
+/** The intake's methods bound to it, so they can be carried over to another object. */
+const bound = (intake: Intake): Intake => ({
+  fetch: (url, conditional) => intake.fetch(url, conditional),
+  readArticle: (resource) => intake.readArticle(resource),
+  readFeed: (resource) => intake.readFeed(resource),
+  close: async () => await intake.close?.(),
+});
 
 /** The queue's settings from the config: the store's Redis, the queue's name and limits. */
 const queueSettings = (config: Config) => ({
@@ -241,21 +252,23 @@ const queueSettings = (config: Config) => ({
 });
 
 /**
- * With JOBS=queue, the engine and answerer of a process that does not run jobs: each new digest is a job
- * on the queue, under the real engine's name and version (the workers run that engine), and so are the
- * model's answers; offline answers stay here. BullMQ loads only then.
+ * With JOBS=queue, the engine, answerer and link reader of a process that does not run jobs: each new
+ * digest is a job on the queue, under the real engine's name and version (the workers run that engine),
+ * and so are the model's answers and link downloads; offline answers stay here. BullMQ loads only then.
  */
 async function queued(config: Config, real: ChosenEngine, log: Logger) {
-  const [{ BullJobs }, { QueuedDigestEngine }, { QueuedAnswerer }] = await Promise.all([
+  const [{ BullJobs }, { QueuedDigestEngine }, { QueuedAnswerer }, { readJobId }] = await Promise.all([
     import("./queue/bull-jobs.ts"),
     import("./queue/queued-engine.ts"),
     import("./queue/queued-answerer.ts"),
+    import("./queue/jobs.ts"),
   ]);
   const jobs = await BullJobs.open(queueSettings(config), log);
-  log.info({ queue: config.JOBS_QUEUE }, "new digests and model answers run as jobs on the queue");
+  log.info({ queue: config.JOBS_QUEUE }, "new digests, model answers and downloads run as jobs on the queue");
   return {
     engine: new QueuedDigestEngine(real.engine.info, jobs),
     answerer: real.answerer.kind === "model" ? new QueuedAnswerer(real.answerer, jobs) : real.answerer,
+    readLink: (url: string) => jobs.run("read", readJobId(), { url }),
     close: () => jobs.close(),
   };
 }
@@ -278,6 +291,7 @@ export async function openJobWorker(config: Config, services: Services, log: Log
       digest: async ({ text }) => (await digests.digest(text)).digest,
       ask: ({ digest, question }) => answerer.ask(digest, question),
       check: ({ article, claim, digest }) => answerer.check(article, claim, digest),
+      read: ({ url }) => readLink(services.intake, url),
     },
     log,
   );

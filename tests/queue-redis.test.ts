@@ -6,6 +6,9 @@ import { type Answerer, offlineAnswerer } from "../src/ask/answerer.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { digestArticle } from "../src/engine/offline.ts";
 import { BadInputError, JobError } from "../src/errors.ts";
+import { readPage } from "../src/intake/read-link.ts";
+import type { Intake } from "../src/intake/types.ts";
+import { createWebIntake } from "../src/intake/web-intake.ts";
 import { createLogger } from "../src/log.ts";
 import { normalizeLayout, sha256 } from "../src/nlp/text.ts";
 import { BullJobs } from "../src/queue/bull-jobs.ts";
@@ -17,6 +20,7 @@ import { CountingEngine } from "./support/counting-engine.ts";
 import { completion, FakeOpenAI } from "./support/fake-openai.ts";
 import { sampleText } from "./support/paths.ts";
 import { queueKit } from "./support/queue-worker.ts";
+import { StorySite, storyPage } from "./support/story-site.ts";
 
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL) console.warn("queue-redis: REDIS_URL is not set, so the job queue tests are SKIPPED");
@@ -50,6 +54,9 @@ describe.skipIf(!REDIS_URL)("digest jobs on a BullMQ queue", () => {
         digest: async ({ text }) => (await built.digest(text)).digest,
         ask: ({ digest, question }) => answerer.ask(digest, question),
         check: ({ article, claim, digest }) => answerer.check(article, claim, digest),
+        read: async () => {
+          throw new Error("no downloads in this test");
+        },
       },
       silent,
     );
@@ -155,16 +162,36 @@ describe.skipIf(!REDIS_URL)("digest jobs on a BullMQ queue", () => {
     }
   }, 30_000);
 
-  it("wired by app with a model configured: the bot's /ask goes to the queue and the worker asks the model", async () => {
+  it("wired by app with a model configured: /ask and link downloads go to the queue, the worker does them", async () => {
     const fake = new FakeOpenAI();
     await fake.start();
+    const site = await new StorySite().start();
+    site.set("/story", storyPage("story-v1"));
     const config = loadConfig({
       ...kit.env(kit.newQueue()),
       OPENAI_BASE_URL: fake.url,
       OPENAI_MAX_RETRIES: "0",
+      FETCH_ALLOW_HOSTS: site.allowHost,
     });
     const bot = await openServices(config, silent, { cache: true, offThread: true });
-    const workerSide = await openServices(config, silent, { cache: true, offThread: true, runsJobs: true });
+    // The worker's downloads, counted: the bot's reads must be made there.
+    const web = createWebIntake(config);
+    const fetched: string[] = [];
+    const workerIntake: Intake = {
+      fetch: (url, conditional) => {
+        fetched.push(url);
+        return web.fetch(url, conditional);
+      },
+      readArticle: (resource) => web.readArticle(resource),
+      readFeed: (resource) => web.readFeed(resource),
+      close: async () => await web.close?.(),
+    };
+    const workerSide = await openServices(config, silent, {
+      cache: true,
+      offThread: true,
+      runsJobs: true,
+      intake: workerIntake,
+    });
     const worker = await openJobWorker(config, workerSide, silent);
     try {
       expect(bot.answerer).toBeInstanceOf(QueuedAnswerer);
@@ -182,9 +209,19 @@ describe.skipIf(!REDIS_URL)("digest jobs on a BullMQ queue", () => {
       const result = await bot.answerer.ask(digestArticle(sampleText()), "Who claimed the attack?");
       expect(result).toMatchObject({ status: "unconfirmed", paragraphs: [8] });
       expect(fake.requests).toHaveLength(1);
+
+      const page = await readPage(bot.intake, site.url("/story"), "/follow add");
+      expect(page.title).toMatch(/Van driver kills two in Harbor City square/);
+      expect(fetched).toEqual([site.url("/story")]);
+      // A refusal reads as it does without the queue.
+      const inline = await readPage(web, "http://10.1.2.3/story", "/follow add").catch(
+        (e: Error) => e.message,
+      );
+      expect(inline).toMatch(/private or local network address/);
+      await expect(readPage(bot.intake, "http://10.1.2.3/story", "/follow add")).rejects.toThrow(inline);
     } finally {
       await worker.close();
-      await Promise.all([bot.close(), workerSide.close(), fake.stop()]);
+      await Promise.all([bot.close(), workerSide.close(), fake.stop(), site.stop()]);
     }
   }, 30_000);
 });

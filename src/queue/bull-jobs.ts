@@ -9,6 +9,7 @@ import {
   type JobResult,
   type Jobs,
   oneLine,
+  REFUSED,
   RESULT_SCHEMAS,
 } from "./jobs.ts";
 
@@ -40,8 +41,11 @@ interface Waiter {
   reject: (error: Error) => void;
 }
 
-const failedJob = (kind: JobKind, reason: string) =>
-  new JobError(`${JOB_WORDS[kind].failed}: ${oneLine(reason)}`);
+function failedJob(kind: JobKind, reason: string): JobError {
+  const refusal = reason.startsWith(REFUSED) ? reason.slice(REFUSED.length) : undefined;
+  if (refusal !== undefined && JOB_WORDS[kind].refusalAsIs) return new JobError(oneLine(refusal));
+  return new JobError(`${JOB_WORDS[kind].failed}: ${oneLine(refusal ?? reason)}`);
+}
 
 /**
  * Jobs on a BullMQ queue. Every job is awaited through one QueueEvents subscription: waiters are

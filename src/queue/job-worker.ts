@@ -2,7 +2,7 @@ import { UnrecoverableError, Worker } from "bullmq";
 import { UserError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import type { JobData, JobKind, JobKinds, JobResult } from "./jobs.ts";
-import { oneLine } from "./jobs.ts";
+import { oneLine, REFUSED } from "./jobs.ts";
 
 /** The settings a worker process reads (app passes them from the config). */
 export interface JobWorkerSettings {
@@ -29,7 +29,8 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-const isKind = (name: string): name is JobKind => name === "digest" || name === "ask" || name === "check";
+const KINDS: readonly string[] = ["digest", "ask", "check", "read"] satisfies JobKind[];
+const isKind = (name: string): name is JobKind => KINDS.includes(name);
 
 /**
  * Runs the queue's jobs with `handlers`. A job refused as bad input (a UserError) fails at once, since
@@ -62,7 +63,7 @@ export async function startJobWorker(
         const message = oneLine(error instanceof Error ? error.message : String(error));
         if (error instanceof UserError) {
           log.info({ ...context, reason: message }, "job refused: bad input");
-          throw new UnrecoverableError(message);
+          throw new UnrecoverableError(`${REFUSED}${message}`);
         }
         log.warn({ ...context, err: error }, "job failed");
         throw new Error(message);
