@@ -7,6 +7,7 @@ const OWN_PROCESS = [
   "tests/discord-e2e.test.ts",
   "tests/discord-follow-e2e.test.ts",
   "tests/discord-process.test.ts",
+  "tests/discord-queue-e2e.test.ts",
 ];
 
 export default defineConfig({
