@@ -10,6 +10,7 @@ const OWN_PROCESS = [
   "tests/discord-http-cluster.test.ts",
   "tests/discord-follow-e2e.test.ts",
   "tests/discord-process.test.ts",
+  "tests/discord-queue-e2e.test.ts",
 ];
 
 export default defineConfig({

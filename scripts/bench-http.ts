@@ -97,7 +97,11 @@ export async function benchHttp(article: string, seconds: number, concurrency: n
         const started = performance.now();
         const response = await fetch(url, { method: "POST", headers, body });
         const reply = (await response.json()) as { type?: number; data?: { embeds?: { title?: string }[] } };
-        if (response.status !== 200 || reply.type !== 4 || reply.data?.embeds?.[0]?.title === "Could not answer")
+        if (
+          response.status !== 200 ||
+          reply.type !== 4 ||
+          reply.data?.embeds?.[0]?.title === "Could not answer"
+        )
           failed++;
         latencies.push(performance.now() - started);
       }
@@ -111,7 +115,8 @@ export async function benchHttp(article: string, seconds: number, concurrency: n
     await Promise.all(Array.from({ length: concurrency }, client));
     const elapsed = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
+    const at = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
     const perSecond = latencies.length / elapsed;
     return `http: ${perSecond.toFixed(0)} interactions/s answered by one process (${(perSecond * 60).toFixed(0)}/min; signed POST /interactions, cache hits, ${concurrency} at once), response p50 ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms, ${failed} not answered with a message`;
   } finally {

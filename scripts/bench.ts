@@ -270,3 +270,6 @@ console.log(await benchDiscord(sample, 200));
 
 const { benchHttp } = await import("./bench-http.ts");
 console.log(await benchHttp(sample, 5, 16));
+// Issue 12: cached replies while two queue workers are busy, and the workers' throughput (needs Redis).
+const { benchQueue } = await import("./bench-queue.ts");
+console.log(await benchQueue());

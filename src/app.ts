@@ -8,6 +8,7 @@ import type { TokenBudget } from "./engine/openai/budget.ts";
 import { WorkerOfflineEngine } from "./engine/worker-engine.ts";
 import { UserError } from "./errors.ts";
 import { type FollowStore, KeyvFollowStore } from "./follow/store.ts";
+import { readLink } from "./intake/read-link.ts";
 import type { Intake } from "./intake/types.ts";
 import { createWebIntake } from "./intake/web-intake.ts";
 import { type ArticleLibrary, KeyvArticleLibrary } from "./library/library.ts";
@@ -55,6 +56,11 @@ export interface ServiceOptions {
    * the console. Batch commands read one article after another and keep the engine in-process.
    */
   offThread?: boolean;
+  /**
+   * This process runs the queue's jobs (`newsdesk worker`): it builds digests with the real engine even
+   * when JOBS=queue, where every other process hands them to the queue.
+   */
+  runsJobs?: boolean;
 }
 
 const modelConfigured = (config: Config) =>
@@ -194,7 +200,9 @@ export async function openServices(config: Config, log: Logger, options: Service
   const store = new KeyvDigestStore(digestKv.keyv, (key, why) =>
     log.warn({ key, why }, "digest cache degraded: invalid entry ignored and replaced"),
   );
-  const { engine, answerer } = chosen;
+  const onQueue =
+    config.JOBS === "queue" && !options.runsJobs ? await open(queued(config, chosen, log)) : undefined;
+  const { engine, answerer } = onQueue ?? chosen;
   const digests = new DigestService({ engine, store, log, timeoutMs: config.STORE_TIMEOUT_MS });
   const library = new KeyvArticleLibrary(libraryKv.keyv, digests, config.STORE_TIMEOUT_MS, {
     entries: entriesKv.keyv,
@@ -213,13 +221,86 @@ export async function openServices(config: Config, log: Logger, options: Service
     schedules: new KeyvScheduleStore(scheduleKv.keyv, config.STORE_TIMEOUT_MS),
     follows: new KeyvFollowStore(followKv.keyv, config.STORE_TIMEOUT_MS),
     views: new KeyvViewStore(viewsKv.keyv, config.STORE_TIMEOUT_MS),
-    intake,
+    // With the queue, links are downloaded and read by the workers; polls with validators stay here.
+    intake: onQueue ? { ...bound(intake), readLink: onQueue.readLink } : intake,
     lease,
     storeWhere: digestKv.where,
     close: async () => {
-      await Promise.allSettled([engine.close?.(), intake.close?.(), ...opened.map((o) => o.close())]);
+      await Promise.allSettled([chosen.engine.close?.(), intake.close?.(), ...opened.map((o) => o.close())]);
     },
   };
+}
+
+/** The intake's methods bound to it, so they can be carried over to another object. */
+const bound = (intake: Intake): Intake => ({
+  fetch: (url, conditional) => intake.fetch(url, conditional),
+  readArticle: (resource) => intake.readArticle(resource),
+  readFeed: (resource) => intake.readFeed(resource),
+  close: async () => await intake.close?.(),
+});
+
+/** The queue's settings from the config: the store's Redis, the queue's name and limits. */
+const queueSettings = (config: Config) => ({
+  url: config.STORE_URL,
+  name: config.JOBS_QUEUE,
+  waitSeconds: config.JOBS_WAIT_SECONDS,
+  attempts: config.JOBS_ATTEMPTS,
+  backoffMs: config.JOBS_BACKOFF_MS,
+  openTimeoutMs: 3 * config.STORE_TIMEOUT_MS,
+  concurrency: config.JOBS_CONCURRENCY,
+  lockMs: config.JOBS_LOCK_MS,
+  stalledIntervalMs: config.JOBS_STALLED_INTERVAL_MS,
+});
+
+/**
+ * With JOBS=queue, the engine, answerer and link reader of a process that does not run jobs: each new
+ * digest is a job on the queue, under the real engine's name and version (the workers run that engine),
+ * and so are the model's answers and link downloads; offline answers stay here. BullMQ loads only then.
+ */
+async function queued(config: Config, real: ChosenEngine, log: Logger) {
+  const [{ BullJobs }, { QueuedDigestEngine }, { QueuedAnswerer }, { readJobId }] = await Promise.all([
+    import("./queue/bull-jobs.ts"),
+    import("./queue/queued-engine.ts"),
+    import("./queue/queued-answerer.ts"),
+    import("./queue/jobs.ts"),
+  ]);
+  const jobs = await BullJobs.open(queueSettings(config), log);
+  log.info({ queue: config.JOBS_QUEUE }, "new digests, model answers and downloads run as jobs on the queue");
+  return {
+    engine: new QueuedDigestEngine(real.engine.info, jobs),
+    answerer: real.answerer.kind === "model" ? new QueuedAnswerer(real.answerer, jobs) : real.answerer,
+    readLink: (url: string) => jobs.run("read", readJobId(), { url }),
+    close: () => jobs.close(),
+  };
+}
+
+/**
+ * `newsdesk worker`: runs the queue's jobs with the services' digest service (the real engine and the
+ * shared store, so a digest built here is a cache hit everywhere) and answerer. Needs JOBS=queue.
+ */
+export async function openJobWorker(config: Config, services: Services, log: Logger) {
+  if (config.JOBS !== "queue")
+    throw new UserError(
+      "`newsdesk worker` runs the queue's jobs: set JOBS=queue and STORE_URL=redis://HOST:PORT",
+    );
+  const { startJobWorker } = await import("./queue/job-worker.ts");
+  const settings = queueSettings(config);
+  const { digests, answerer } = services;
+  const worker = await startJobWorker(
+    settings,
+    {
+      digest: async ({ text }) => (await digests.digest(text)).digest,
+      ask: ({ digest, question }) => answerer.ask(digest, question),
+      check: ({ article, claim, digest }) => answerer.check(article, claim, digest),
+      read: ({ url }) => readLink(services.intake, url),
+    },
+    log,
+  );
+  log.info(
+    { queue: settings.name, concurrency: settings.concurrency, engine: services.digests.engineInfo },
+    "job worker ready",
+  );
+  return worker;
 }
 
 /** The web view as the bot runs it: the server, and the function that signs links to it for replies. */

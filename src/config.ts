@@ -25,6 +25,7 @@ const DEFAULT_SQLITE_FILE = projectPath("data/newsdesk.sqlite");
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const ENGINES = ["auto", "offline", "openai"] as const;
 const INTERACTION_MODES = ["gateway", "http"] as const;
+const JOBS = ["inline", "queue"] as const;
 
 // Messages say what a valid value looks like; the value itself is never echoed (it may be a secret).
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
@@ -118,6 +119,24 @@ const ConfigSchema = z.object({
   WEB_PUBLIC_URL: url().optional(),
   // How long a link in a reply stays valid.
   WEB_LINK_TTL_HOURS: wholeNumber(72, 1, 24 * 366),
+  // Where new digests are built: inline (in this process) or queue (jobs on Redis, run by `newsdesk worker`).
+  JOBS: oneOf(JOBS, "inline"),
+  // The queue's name: bots and workers sharing it share the jobs.
+  JOBS_QUEUE: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,100}$/, { error: "must be letters, digits, '_', '.' or '-'" })
+    .default("newsdesk-digests"),
+  // How long a reply waits for its job before the reporter is told (seconds).
+  JOBS_WAIT_SECONDS: wholeNumber(120, 1, 3600),
+  // Runs of a job before it fails, and the first pause between them in ms (doubled each time).
+  JOBS_ATTEMPTS: wholeNumber(3, 1, 20),
+  JOBS_BACKOFF_MS: wholeNumber(2000, 0),
+  // Jobs one worker process runs at once (the offline engine is CPU-bound: 1 per process, 1 per core).
+  JOBS_CONCURRENCY: wholeNumber(1, 1, 64),
+  // A running job's lock (ms): a worker that dies holds its job this long at most before another takes it.
+  JOBS_LOCK_MS: wholeNumber(30_000, 100),
+  // How often workers look for jobs whose worker died (ms).
+  JOBS_STALLED_INTERVAL_MS: wholeNumber(30_000, 100),
 });
 
 // Settings that depend on each other, checked once every setting is valid on its own.
@@ -141,6 +160,12 @@ const CheckedConfigSchema = ConfigSchema.superRefine((config, ctx) => {
     needs("WEB_PORT", "the port Discord's requests arrive on, at POST /interactions");
     needs("DISCORD_TOKEN", "follow-ups and posts go through Discord's REST API");
   }
+  if (config.JOBS === "queue" && !/^rediss?:\/\//.test(config.STORE_URL))
+    ctx.addIssue({
+      code: "custom",
+      path: ["JOBS"],
+      message: "queue needs STORE_URL=redis://HOST:PORT (the jobs and the digests they build live in Redis)",
+    });
 }).transform((config) => ({
   ...config,
   WEB_PUBLIC_URL:

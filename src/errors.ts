@@ -35,3 +35,11 @@ export class NoArticleError extends FetchRefusedError {
 export class NotAFeedError extends FetchRefusedError {
   override name = "NotAFeedError";
 }
+
+/**
+ * A digest job on the queue that failed on every attempt, or that no worker finished in time: one line for
+ * the reporter, the details stay in the worker's log.
+ */
+export class JobError extends UserError {
+  override name = "JobError";
+}

@@ -23,6 +23,7 @@ const LAYERS: Record<string, number> = {
   schedule: 2,
   follow: 2,
   intake: 2,
+  queue: 2,
   render: 3,
   web: 3,
   commands: 4,
@@ -83,6 +84,8 @@ function violations(files: string[], read: (file: string) => string): string[] {
       const where = `${relative(ROOT, file)} imports ${imp.to.startsWith("/") ? relative(ROOT, imp.to) : imp.to}`;
       if (imp.target === "discord.js" && part !== "discord")
         out.push(`${where}: only discord may use discord.js`);
+      if ((imp.target === "bullmq" || imp.target === "ioredis") && part !== "queue")
+        out.push(`${where}: only queue may use ${imp.target}`);
       const targetLayer = LAYERS[imp.target];
       if (targetLayer === undefined || imp.target === part) continue;
       if (targetLayer > layer)

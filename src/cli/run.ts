@@ -68,6 +68,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   follow: followCommand,
   // The bot's modules (discord.js) load only for `start`: every other command starts faster without them.
   start: async (ctx) => (await import("./start.ts")).startCommand(ctx, SAMPLE_ARTICLE),
+  worker: async (ctx) => (await import("./worker.ts")).workerCommand(ctx),
 };
 
 async function run(
@@ -88,8 +89,10 @@ async function run(
   const services = () => {
     pending ??= openServices(config, log, {
       cache: !flags.noCache,
-      // The bot and the console answer while digesting: the engine runs off the event loop there.
-      offThread: command === "start",
+      // The bot and the console answer while digesting: the engine runs off the event loop there. So does
+      // a queue worker, whose event loop must stay free to renew the lock of the job it is running.
+      offThread: command === "start" || command === "worker",
+      runsJobs: command === "worker",
       ...(flags.engine ? { engine: flags.engine } : {}),
     }).then((s) => {
       opened.services = s;

@@ -4,6 +4,7 @@ import { startHttpBot } from "../discord/http-bot.ts";
 import { runConsole } from "./console.ts";
 import type { CliContext } from "./context.ts";
 import { readArticleSource } from "./input.ts";
+import { firstStopSignal } from "./signals.ts";
 
 /** `npm start`: the bot when DISCORD_TOKEN is set, the local console on an article otherwise. */
 export async function startCommand(ctx: CliContext, sampleArticle: string): Promise<number> {
@@ -83,17 +84,4 @@ async function serveInteractions(ctx: CliContext, services: Services, token: str
   await web.close();
   process.stderr.write(`newsdesk: interactions endpoint stopped (${signal})\n`);
   return 0;
-}
-
-/** Resolves on the first SIGINT or SIGTERM; a second one then ends the process at once, as usual. */
-function firstStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve(signal);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
 }

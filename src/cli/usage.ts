@@ -14,5 +14,7 @@ export const USAGE = `usage:
   newsdesk follow add URL [--every N]    follow a page or feed (also: list, stop ID, run-once: check every
                                          follow now and print what would be posted)
   newsdesk start [FILE]                  the bot (DISCORD_TOKEN set) or the local console on the sample article
+  newsdesk worker                        run the queue's digest jobs (JOBS=queue, STORE_URL=redis://...)
+                                         until SIGINT/SIGTERM
 options: --no-cache skips the digest cache; the store is STORE_URL (default: SQLite in data/);
          --engine offline|openai|auto picks the digest engine (default: ENGINE, auto)`;

@@ -1,12 +1,14 @@
 import { BadInputError } from "../errors.ts";
-import type { ExtractedArticle, Intake, ParsedFeed } from "./types.ts";
+import type { ExtractedArticle, Intake, LinkContent } from "./types.ts";
 
-export type LinkContent =
-  | { kind: "page"; url: string; article: ExtractedArticle }
-  | { kind: "feed"; url: string; feed: ParsedFeed };
+export type { LinkContent } from "./types.ts";
 
-/** What a link holds: a page's article or a feed. Refusals (address, size, time, type) are FetchRefusedErrors. */
+/**
+ * What a link holds: a page's article or a feed. Refusals (address, size, time, type) are FetchRefusedErrors.
+ * An intake that reads links elsewhere (the job queue) does it there.
+ */
 export async function readLink(intake: Intake, url: string): Promise<LinkContent> {
+  if (intake.readLink) return intake.readLink(url);
   const resource = await intake.fetch(url);
   const feed = intake.readFeed(resource);
   if (feed) return { kind: "feed", url: resource.url, feed };

@@ -50,8 +50,18 @@ export interface ParsedFeed {
   items: FeedItem[];
 }
 
+/** What a link holds: a page's article or a feed. */
+export type LinkContent =
+  | { kind: "page"; url: string; article: ExtractedArticle }
+  | { kind: "feed"; url: string; feed: ParsedFeed };
+
 /** The web as Newsdesk sees it: fetch with validators, read a page's article or a feed's items. */
 export interface Intake {
+  /**
+   * Reads a link somewhere else (the job queue's workers download and extract it): when present,
+   * `readLink` (read-link.ts) uses it instead of fetching here. Polls with validators still fetch here.
+   */
+  readLink?(url: string): Promise<LinkContent>;
   fetch(url: string, conditional?: ConditionalHeaders): Promise<FetchedResource>;
   readArticle(resource: FetchedResource): ExtractedArticle;
   /** The feed in a response, or undefined when it is a page. */

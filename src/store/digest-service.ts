@@ -1,9 +1,8 @@
 import type { Digest } from "../digest/schema.ts";
 import type { DigestEngine } from "../engine/engine.ts";
 import type { Logger } from "../log.ts";
-import { normalizeLayout, sha256 } from "../nlp/text.ts";
 import { BoundedMap } from "../util/bounded-map.ts";
-import { type DigestKey, type DigestStore, keyString } from "./digest-store.ts";
+import { type DigestKey, type DigestStore, digestKey, keyString } from "./digest-store.ts";
 import { withTimeout } from "./timeout.ts";
 
 const RECENT_LIMIT = 256;
@@ -48,7 +47,7 @@ export class DigestService {
 
   /** The cached digest if there is one, without ever running the engine: lets a reply skip deferring. */
   async peek(text: string): Promise<Digest | undefined> {
-    const key: DigestKey = { sha256: sha256(normalizeLayout(text)), engine: this.options.engine.info };
+    const key = digestKey(text, this.options.engine.info);
     const remembered = this.recent.get(keyString(key));
     if (remembered || !this.options.store) return remembered;
     try {
@@ -66,7 +65,7 @@ export class DigestService {
   }
 
   digest(text: string): Promise<DigestResult> {
-    const key: DigestKey = { sha256: sha256(normalizeLayout(text)), engine: this.options.engine.info };
+    const key = digestKey(text, this.options.engine.info);
     const k = keyString(key);
     const remembered = this.recent.get(k);
     if (remembered) return Promise.resolve({ digest: remembered, cached: true });
@@ -105,12 +104,14 @@ export class DigestService {
     this.engineRuns++;
     const started = performance.now();
     const digest = await engine.digest(text);
+    // With the job queue the engine ran on a worker, which logs its own "engine run".
     log.info(
       { sha256: key.sha256, engine: engine.info, ms: Math.round(performance.now() - started) },
-      "engine run",
+      engine.persists ? "digest job done" : "engine run",
     );
     // A fallback answer (the model failed) is served but not kept: the next request tries the model again.
-    if (store && !digest.engine.fallbackFrom) {
+    // An engine that keeps its digests itself (the queue's workers write the shared store) is not repeated.
+    if (store && !digest.engine.fallbackFrom && !engine.persists) {
       try {
         await withTimeout(store.set(key, digest), timeoutMs, "writing the digest cache");
       } catch (error) {

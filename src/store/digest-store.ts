@@ -1,5 +1,6 @@
 import type Keyv from "keyv";
 import { type Digest, DigestSchema, type EngineInfo } from "../digest/schema.ts";
+import { normalizeLayout, sha256 } from "../nlp/text.ts";
 
 /** Where digests are kept, by article text and engine: an interface so the cache never knows keyv. */
 export interface DigestStore {
@@ -12,6 +13,12 @@ export interface DigestKey {
   sha256: string;
   engine: EngineInfo;
 }
+
+/** The key of `text` read by `engine`: the sha256 of the normalized text and the engine's name and version. */
+export const digestKey = (text: string, engine: EngineInfo): DigestKey => ({
+  sha256: sha256(normalizeLayout(text)),
+  engine,
+});
 
 /** One text read by one engine version: a new engine version re-extracts, an identical text never does. */
 export const keyString = (key: DigestKey) => `${key.sha256}:${key.engine.name}@${key.engine.version}`;
