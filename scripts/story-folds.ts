@@ -51,6 +51,14 @@ export function storyOf(pairs: readonly StoryPair[]): Map<number, number> {
   return new Map([...parent.keys()].map((b) => [b, find(b)]));
 }
 
+/** A 32-bit integer hash (deterministic). */
+function mix(x: number): number {
+  let h = x >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 /**
  * Fold per body: stories by descending pair count (ties by id), each to the fold with fewest pairs so
  * far (ties to the lowest fold). Deterministic, and balanced by pairs rather than by bodies.
@@ -58,6 +66,7 @@ export function storyOf(pairs: readonly StoryPair[]): Map<number, number> {
 export function storyFolds(
   pairs: readonly StoryPair[],
   folds: number,
+  seed = 0,
 ): { foldOf: Map<number, number>; stories: number } {
   const story = storyOf(pairs);
   const size = new Map<number, number>();
@@ -67,7 +76,10 @@ export function storyFolds(
   }
   const load = new Array<number>(folds).fill(0);
   const foldOfStory = new Map<number, number>();
-  for (const [s, n] of [...size].sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
+  // Seed 0: largest stories first. Another seed: a shuffled order (still greedy by load), a second
+  // partition to check that a difference between two settings is not one partition's luck.
+  const key = (s: number): number => (seed === 0 ? 0 : mix(s * 2654435761 + seed));
+  for (const [s, n] of [...size].sort((a, b) => key(a[0]) - key(b[0]) || b[1] - a[1] || a[0] - b[0])) {
     const f = load.indexOf(Math.min(...load));
     foldOfStory.set(s, f);
     load[f] = (load[f] ?? 0) + n;
