@@ -1,29 +1,141 @@
 /**
- * What one HTTP-interactions process holds: signed slash commands on a cached article POSTed to
+ * What HTTP-interactions processes hold: signed slash commands on a cached article POSTed to
  * /interactions over keep-alive connections, many at once, as Discord would deliver a busy newsroom's
  * commands. Counts answered interactions per second and the time to each HTTP response.
+ *
+ *   benchHttp: one process, in this process (npm run bench).
+ *   npx tsx scripts/bench-http.ts N: N `newsdesk start` processes in http mode on Redis (REDIS_URL),
+ *   the load spread round robin as a load balancer would, for the README's capacity figures.
  */
-import { generateKeyPairSync, sign } from "node:crypto";
-import { openServices } from "../src/app.ts";
+import { spawn } from "node:child_process";
+import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { openServices, type Services } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { startHttpBot } from "../src/discord/http-bot.ts";
 import { createLogger } from "../src/log.ts";
 import { createWebApp, startWebServer } from "../src/web/server.ts";
 
 const COMMANDS = ["summary", "confirmed", "unconfirmed", "sources", "brief"] as const;
+const root = fileURLToPath(new URL("..", import.meta.url));
 
-export async function benchHttp(article: string, seconds: number, concurrency: number): Promise<string> {
+function applicationKeys() {
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  const publicKeyHex = Buffer.from(publicKey.export({ format: "jwk" }).x ?? "", "base64url").toString("hex");
-  const log = createLogger("silent");
-  const services = await openServices(loadConfig({ STORE_URL: "memory" }), log, { cache: true });
+  return {
+    publicKeyHex: Buffer.from(publicKey.export({ format: "jwk" }).x ?? "", "base64url").toString("hex"),
+    privateKey,
+  };
+}
+
+/** Puts the article in a guild's library as a channel's current article, its digest in the cache. */
+async function seedArticle(services: Services, article: string) {
   const library = services.library;
   if (!library) throw new Error("no library");
+  const guildId = String(100000000000000000n + BigInt(Math.floor(Math.random() * 1e12)));
+  const channelId = "100000000000000002";
+  const { article: added } = await library.add({
+    guildId,
+    text: article,
+    origin: { kind: "paste" },
+    addedBy: "bench",
+  });
+  await library.setChannelArticle(guildId, channelId, added.id);
+  await services.digests.digest(article);
+  return { guildId, channelId };
+}
+
+interface Load {
+  urls: string[];
+  privateKey: KeyObject;
+  guildId: string;
+  channelId: string;
+  seconds: number;
+  concurrency: number;
+}
+
+/** Sends signed cached-article commands for `seconds`, `concurrency` at a time; describes what it saw. */
+async function interactionLoad(
+  load: Load,
+): Promise<{ perSecond: number; p50: number; p99: number; failed: number }> {
+  let serial = 0;
+  const request = () => {
+    const id = String(200000000000000000n + BigInt(serial));
+    const name = COMMANDS[serial % COMMANDS.length] ?? "summary";
+    const url = load.urls[serial++ % load.urls.length] ?? "";
+    const body = JSON.stringify({
+      id,
+      application_id: "100000000000000003",
+      type: 2,
+      token: `token-${id}`,
+      version: 1,
+      guild_id: load.guildId,
+      channel_id: load.channelId,
+      channel: { id: load.channelId, type: 0, name: "breaking", guild_id: load.guildId },
+      data: { id: "100000000000000004", name, type: 1, options: [] },
+      member: {
+        user: { id: "100000000000000005", username: "reporter", discriminator: "0", avatar: null },
+        roles: [],
+        permissions: "2147486720",
+        joined_at: "2026-01-01T00:00:00.000Z",
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
+      locale: "en-US",
+      app_permissions: "2147486720",
+      entitlements: [],
+      authorizing_integration_owners: {},
+      context: 0,
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const headers = {
+      "content-type": "application/json",
+      "x-signature-ed25519": sign(null, Buffer.from(timestamp + body), load.privateKey).toString("hex"),
+      "x-signature-timestamp": timestamp,
+    };
+    return { url, init: { method: "POST", headers, body } };
+  };
+  for (let i = 0; i < 50; i++) {
+    const { url, init } = request();
+    await (await fetch(url, init)).arrayBuffer(); // warm-up
+  }
+  const latencies: number[] = [];
+  let failed = 0;
+  const until = performance.now() + load.seconds * 1000;
+  const client = async () => {
+    while (performance.now() < until) {
+      const { url, init } = request();
+      const started = performance.now();
+      const response = await fetch(url, init);
+      const reply = (await response.json()) as { type?: number; data?: { embeds?: { title?: string }[] } };
+      const title = reply.data?.embeds?.[0]?.title;
+      if (response.status !== 200 || reply.type !== 4 || title === "Could not answer") failed++;
+      latencies.push(performance.now() - started);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: load.concurrency }, client));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
+  return { perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), failed };
+}
+
+const describe = (r: Awaited<ReturnType<typeof interactionLoad>>, who: string, concurrency: number) =>
+  `http: ${r.perSecond.toFixed(0)} interactions/s answered by ${who} (${(r.perSecond * 60).toFixed(0)}/min; signed POST /interactions, cache hits, ${concurrency} at once), response p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.failed} not answered with a message`;
+
+export async function benchHttp(article: string, seconds: number, concurrency: number): Promise<string> {
+  const keys = applicationKeys();
+  const log = createLogger("silent");
+  const services = await openServices(loadConfig({ STORE_URL: "memory" }), log, { cache: true });
+  if (!services.library) throw new Error("no library");
   // Cache hits answer in the HTTP response: Discord's REST API is never called.
   const bot = startHttpBot({
     token: "bench",
     apiUrl: "http://127.0.0.1:9/api",
-    publicKey: publicKeyHex,
+    publicKey: keys.publicKeyHex,
     services,
     log,
     maxArticleBytes: 200_000,
@@ -31,97 +143,94 @@ export async function benchHttp(article: string, seconds: number, concurrency: n
   });
   const server = await startWebServer(
     createWebApp({
-      library,
+      library: services.library,
       secret: "a-bench-secret-of-at-least-32-characters",
       routes: [{ path: "/interactions", handle: bot.handle }],
     }),
     0,
   );
   try {
-    const guildId = "100000000000000001";
-    const channelId = "100000000000000002";
-    const { article: added } = await library.add({
-      guildId,
-      text: article,
-      origin: { kind: "paste" },
-      addedBy: "bench",
-    });
-    await library.setChannelArticle(guildId, channelId, added.id);
-    await services.digests.digest(article);
-    let serial = 0;
-    const request = () => {
-      const id = String(200000000000000000n + BigInt(serial));
-      const name = COMMANDS[serial++ % COMMANDS.length] ?? "summary";
-      const body = JSON.stringify({
-        id,
-        application_id: "100000000000000003",
-        type: 2,
-        token: `token-${id}`,
-        version: 1,
-        guild_id: guildId,
-        channel_id: channelId,
-        channel: { id: channelId, type: 0, name: "breaking", guild_id: guildId },
-        data: { id: "100000000000000004", name, type: 1, options: [] },
-        member: {
-          user: { id: "100000000000000005", username: "reporter", discriminator: "0", avatar: null },
-          roles: [],
-          permissions: "2147486720",
-          joined_at: "2026-01-01T00:00:00.000Z",
-          deaf: false,
-          mute: false,
-          flags: 0,
-        },
-        locale: "en-US",
-        app_permissions: "2147486720",
-        entitlements: [],
-        authorizing_integration_owners: {},
-        context: 0,
-      });
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      return {
-        body,
-        headers: {
-          "content-type": "application/json",
-          "x-signature-ed25519": sign(null, Buffer.from(timestamp + body), privateKey).toString("hex"),
-          "x-signature-timestamp": timestamp,
-        },
-      };
-    };
+    const seeded = await seedArticle(services, article);
     const url = `http://127.0.0.1:${server.port}/interactions`;
-    const latencies: number[] = [];
-    let failed = 0;
-    const until = performance.now() + seconds * 1000;
-    const client = async () => {
-      while (performance.now() < until) {
-        const { body, headers } = request();
-        const started = performance.now();
-        const response = await fetch(url, { method: "POST", headers, body });
-        const reply = (await response.json()) as { type?: number; data?: { embeds?: { title?: string }[] } };
-        if (
-          response.status !== 200 ||
-          reply.type !== 4 ||
-          reply.data?.embeds?.[0]?.title === "Could not answer"
-        )
-          failed++;
-        latencies.push(performance.now() - started);
-      }
-    };
-    // A warm-up, then the measured run.
-    for (let i = 0; i < 50; i++) {
-      const { body, headers } = request();
-      await (await fetch(url, { method: "POST", headers, body })).arrayBuffer();
-    }
-    const started = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, client));
-    const elapsed = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    const at = (p: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
-    const perSecond = latencies.length / elapsed;
-    return `http: ${perSecond.toFixed(0)} interactions/s answered by one process (${(perSecond * 60).toFixed(0)}/min; signed POST /interactions, cache hits, ${concurrency} at once), response p50 ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms, ${failed} not answered with a message`;
+    const result = await interactionLoad({
+      urls: [url],
+      privateKey: keys.privateKey,
+      ...seeded,
+      seconds,
+      concurrency,
+    });
+    return describe(result, "one process", concurrency);
   } finally {
     await server.close();
     await bot.stop();
     await services.close();
   }
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return typeof address === "object" && address ? address.port : 0;
+}
+
+/** N `newsdesk start` processes in http mode on one Redis, loaded round robin. */
+async function benchCluster(processes: number, seconds: number, concurrency: number): Promise<string> {
+  const storeUrl = process.env.REDIS_URL;
+  if (!storeUrl) return "http cluster: skipped (set REDIS_URL)";
+  const keys = applicationKeys();
+  const services = await openServices(loadConfig({ STORE_URL: storeUrl }), createLogger("silent"), {
+    cache: true,
+  });
+  const seeded = await seedArticle(
+    services,
+    readFileSync(`${root}examples/sample-breaking-news.txt`, "utf8"),
+  );
+  await services.close();
+  const children = await Promise.all(
+    Array.from({ length: processes }, async () => {
+      const port = await freePort();
+      const child = spawn(`${root}bin/newsdesk`, ["start"], {
+        env: {
+          ...process.env,
+          INTERACTIONS_MODE: "http",
+          DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+          DISCORD_TOKEN: "bench",
+          DISCORD_API_URL: "http://127.0.0.1:9/api",
+          STORE_URL: storeUrl,
+          WEB_PORT: String(port),
+          WEB_SECRET: "a-bench-secret-of-at-least-32-characters",
+          LOG_LEVEL: "warn",
+        },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let stderr = "";
+      await new Promise<void>((resolve, reject) => {
+        child.stderr?.on("data", (d) => {
+          stderr += d;
+          if (stderr.includes("interactions endpoint on port")) resolve();
+        });
+        child.on("exit", () => reject(new Error(`endpoint exited: ${stderr}`)));
+      });
+      return { child, url: `http://127.0.0.1:${port}/interactions` };
+    }),
+  );
+  try {
+    const result = await interactionLoad({
+      urls: children.map((c) => c.url),
+      privateKey: keys.privateKey,
+      ...seeded,
+      seconds,
+      concurrency,
+    });
+    return describe(result, `${processes} processes on one Redis`, concurrency);
+  } finally {
+    for (const c of children) c.child.kill("SIGTERM");
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const processes = Number(process.argv[2] ?? 2);
+  console.log(await benchCluster(processes, 10, 32));
 }
