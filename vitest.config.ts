@@ -6,7 +6,6 @@ import { defineConfig } from "vitest/config";
 const OWN_PROCESS = [
   "tests/discord-e2e.test.ts",
   "tests/discord-http-e2e.test.ts",
-  "tests/discord-http-deadline.test.ts",
   "tests/discord-http-cluster.test.ts",
   "tests/discord-follow-e2e.test.ts",
   "tests/discord-process.test.ts",

@@ -81,3 +81,32 @@ export async function startRelay(
   await ready;
   return { deliveries, stop: () => client.destroy() };
 }
+
+/** A slash command as Discord delivers it to an interactions endpoint (only the fields the bot reads). */
+export function slashPayload(options: { id: string; guildId: string; channelId: string; name: string }) {
+  return {
+    id: options.id,
+    application_id: "100000000000000003",
+    type: 2,
+    token: `token-${options.id}`,
+    version: 1,
+    guild_id: options.guildId,
+    channel_id: options.channelId,
+    channel: { id: options.channelId, type: 0, name: "breaking", guild_id: options.guildId },
+    data: { id: "100000000000000004", name: options.name, type: 1, options: [] },
+    member: {
+      user: { id: "100000000000000005", username: "reporter", discriminator: "0", avatar: null },
+      roles: [],
+      permissions: "2147486720",
+      joined_at: "2026-01-01T00:00:00.000Z",
+      deaf: false,
+      mute: false,
+      flags: 0,
+    },
+    locale: "en-US",
+    app_permissions: "2147486720",
+    entitlements: [],
+    authorizing_integration_owners: {},
+    context: 0,
+  };
+}
