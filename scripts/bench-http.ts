@@ -8,7 +8,7 @@
  *   the load spread round robin as a load balancer would, for the README's capacity figures.
  */
 import { spawn } from "node:child_process";
-import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import type { KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -17,17 +17,10 @@ import { loadConfig } from "../src/config.ts";
 import { startHttpBot } from "../src/discord/http-bot.ts";
 import { createLogger } from "../src/log.ts";
 import { createWebApp, startWebServer } from "../src/web/server.ts";
+import { applicationKeys, signedHeaders, slashPayload } from "../tests/support/interactions-relay.ts";
 
 const COMMANDS = ["summary", "confirmed", "unconfirmed", "sources", "brief"] as const;
 const root = fileURLToPath(new URL("..", import.meta.url));
-
-function applicationKeys() {
-  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  return {
-    publicKeyHex: Buffer.from(publicKey.export({ format: "jwk" }).x ?? "", "base64url").toString("hex"),
-    privateKey,
-  };
-}
 
 /** Puts the article in a guild's library as a channel's current article, its digest in the cache. */
 async function seedArticle(services: Services, article: string) {
@@ -64,38 +57,8 @@ async function interactionLoad(
     const id = String(200000000000000000n + BigInt(serial));
     const name = COMMANDS[serial % COMMANDS.length] ?? "summary";
     const url = load.urls[serial++ % load.urls.length] ?? "";
-    const body = JSON.stringify({
-      id,
-      application_id: "100000000000000003",
-      type: 2,
-      token: `token-${id}`,
-      version: 1,
-      guild_id: load.guildId,
-      channel_id: load.channelId,
-      channel: { id: load.channelId, type: 0, name: "breaking", guild_id: load.guildId },
-      data: { id: "100000000000000004", name, type: 1, options: [] },
-      member: {
-        user: { id: "100000000000000005", username: "reporter", discriminator: "0", avatar: null },
-        roles: [],
-        permissions: "2147486720",
-        joined_at: "2026-01-01T00:00:00.000Z",
-        deaf: false,
-        mute: false,
-        flags: 0,
-      },
-      locale: "en-US",
-      app_permissions: "2147486720",
-      entitlements: [],
-      authorizing_integration_owners: {},
-      context: 0,
-    });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const headers = {
-      "content-type": "application/json",
-      "x-signature-ed25519": sign(null, Buffer.from(timestamp + body), load.privateKey).toString("hex"),
-      "x-signature-timestamp": timestamp,
-    };
-    return { url, init: { method: "POST", headers, body } };
+    const body = JSON.stringify(slashPayload({ id, guildId: load.guildId, channelId: load.channelId, name }));
+    return { url, init: { method: "POST", headers: signedHeaders(body, load.privateKey), body } };
   };
   for (let i = 0; i < 50; i++) {
     const { url, init } = request();
