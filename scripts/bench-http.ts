@@ -10,7 +10,6 @@
 import { spawn } from "node:child_process";
 import type { KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { openServices, type Services } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
@@ -18,6 +17,7 @@ import { startHttpBot } from "../src/discord/http-bot.ts";
 import { createLogger } from "../src/log.ts";
 import { createWebApp, startWebServer } from "../src/web/server.ts";
 import { applicationKeys, signedHeaders, slashPayload } from "../tests/support/interactions-relay.ts";
+import { closedPort } from "../tests/support/ports.ts";
 
 const COMMANDS = ["summary", "confirmed", "unconfirmed", "sources", "brief"] as const;
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -130,14 +130,6 @@ export async function benchHttp(article: string, seconds: number, concurrency: n
   }
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return typeof address === "object" && address ? address.port : 0;
-}
-
 /** N `newsdesk start` processes in http mode on one Redis, loaded round robin. */
 async function benchCluster(processes: number, seconds: number, concurrency: number): Promise<string> {
   const storeUrl = process.env.REDIS_URL;
@@ -153,7 +145,7 @@ async function benchCluster(processes: number, seconds: number, concurrency: num
   await services.close();
   const children = await Promise.all(
     Array.from({ length: processes }, async () => {
-      const port = await freePort();
+      const port = await closedPort();
       const child = spawn(`${root}bin/newsdesk`, ["start"], {
         env: {
           ...process.env,

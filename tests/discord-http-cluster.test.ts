@@ -1,26 +1,24 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { ChannelType } from "discord-api-types/v10";
 import { DigitalDiscord } from "discord-digital-twin";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationKeys, type Relay, startRelay } from "./support/interactions-relay.ts";
+import { closedPort } from "./support/ports.ts";
 import { ROOT } from "./support/ts-process.ts";
-import { addByAttachment, allPages, embedText, replyTo, slash, type TwinFiles } from "./support/twin.ts";
+import {
+  addByAttachment,
+  allPages,
+  embedText,
+  replyTo,
+  slash,
+  startAttachmentServer,
+  type TwinFiles,
+} from "./support/twin.ts";
 
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL)
   console.warn("discord-http-cluster: REDIS_URL is not set, so the two-process test is SKIPPED");
-
-/** A port nobody listens on right now, for a child process to take. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 interface Endpoint {
   child: ChildProcess;
@@ -31,7 +29,7 @@ interface Endpoint {
 
 /** `newsdesk start` in http mode: a separate process with its own port, sharing only Redis. */
 async function startEndpoint(env: Record<string, string>): Promise<Endpoint> {
-  const port = await freePort();
+  const port = await closedPort();
   const child = spawn(join(ROOT, "bin/newsdesk"), ["start"], {
     env: { ...process.env, ...env, WEB_PORT: String(port), LOG_LEVEL: "info" },
   });
@@ -51,7 +49,7 @@ async function startEndpoint(env: Record<string, string>): Promise<Endpoint> {
 describe.skipIf(!REDIS_URL)("two HTTP-mode processes behind one load balancer, on one Redis", () => {
   let discord: DigitalDiscord;
   let relay: Relay;
-  let fileServer: Server;
+  let attachments: Awaited<ReturnType<typeof startAttachmentServer>> | undefined;
   const endpoints: Endpoint[] = [];
   const t = {} as TwinFiles & { editorId: string; reporterId: string };
 
@@ -63,19 +61,12 @@ describe.skipIf(!REDIS_URL)("two HTTP-mode processes behind one load balancer, o
     });
     await discord.start();
     const users = await discord.prisma.user.findMany({ where: { bot: false } });
-    const files = new Map<string, string>();
-    fileServer = createServer((req, res) => {
-      const body = files.get(decodeURIComponent((req.url ?? "/").slice(1)));
-      res.writeHead(body === undefined ? 404 : 200, { "content-type": "text/plain; charset=utf-8" });
-      res.end(body ?? "not found");
-    });
-    await new Promise<void>((resolve) => fileServer.listen(0, "127.0.0.1", resolve));
-    const filePort = (fileServer.address() as AddressInfo).port;
+    attachments = await startAttachmentServer();
     Object.assign(t, {
       discord,
       channelId: (await discord.prisma.channel.findMany())[0]?.id ?? "",
-      files,
-      fileUrl: (name: string) => `http://127.0.0.1:${filePort}/${encodeURIComponent(name)}`,
+      files: attachments.files,
+      fileUrl: attachments.fileUrl,
       editorId: users.find((u) => u.username === "editor")?.id ?? "",
       reporterId: users.find((u) => u.username === "reporter")?.id ?? "",
     });
@@ -101,7 +92,7 @@ describe.skipIf(!REDIS_URL)("two HTTP-mode processes behind one load balancer, o
     for (const e of endpoints) if (e.child.exitCode === null) e.child.kill("SIGTERM");
     await Promise.all(endpoints.map((e) => e.exited));
     await discord?.stop();
-    await new Promise((resolve) => fileServer?.close(resolve));
+    await attachments?.close();
   });
 
   it("an article added through one process is paged through by the other, Next and Previous alternating", async () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { BIN } from "./support/cli.ts";
+import { closedPort } from "./support/ports.ts";
 
 // Far above the ~6 s a lone run takes, so a loaded machine does not fail it; a hang is killed here.
 const GIVE_UP_MS = 15_000;
@@ -25,15 +26,6 @@ async function silentServer(): Promise<{ port: number; accepted: () => number }>
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { port: (server.address() as AddressInfo).port, accepted: () => accepted };
-}
-
-/** A port on 127.0.0.1 that nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** bin/newsdesk as a user runs it, killed if it has not returned by GIVE_UP_MS. */

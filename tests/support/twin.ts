@@ -33,6 +33,23 @@ export interface TwinHarness {
 // View channel, send messages, use application commands: a reporter, not an editor.
 const REPORTER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 31n));
 
+/** Attachments served from 127.0.0.1, as Discord's CDN would serve them: put a file in `files`, link to it. */
+export async function startAttachmentServer() {
+  const files = new Map<string, string>();
+  const server: Server = createServer((req, res) => {
+    const body = files.get(decodeURIComponent((req.url ?? "/").slice(1)));
+    res.writeHead(body === undefined ? 404 : 200, { "content-type": "text/plain; charset=utf-8" });
+    res.end(body ?? "not found");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    files,
+    fileUrl: (name: string) => `http://127.0.0.1:${port}/${encodeURIComponent(name)}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 /**
  * `env`: settings beside the in-memory store (e.g. FETCH_ALLOW_HOSTS for a local test site); `linkFor`:
  * the web view's link signer, as `npm start` passes it when WEB_PORT is set.
@@ -56,15 +73,7 @@ export async function startTwin(
     data: { permissions: REPORTER_PERMISSIONS },
   });
 
-  // Attachments are served from 127.0.0.1, as Discord's CDN would serve them.
-  const files = new Map<string, string>();
-  const fileServer: Server = createServer((req, res) => {
-    const body = files.get(decodeURIComponent((req.url ?? "/").slice(1)));
-    res.writeHead(body === undefined ? 404 : 200, { "content-type": "text/plain; charset=utf-8" });
-    res.end(body ?? "not found");
-  });
-  await new Promise<void>((resolve) => fileServer.listen(0, "127.0.0.1", resolve));
-  const port = (fileServer.address() as AddressInfo).port;
+  const attachments = await startAttachmentServer();
 
   const logs = capturingLogger();
   const services = await openServices(loadConfig({ STORE_URL: "memory", ...env }), logs.log, { cache: true });
@@ -96,15 +105,15 @@ export async function startTwin(
     editorId,
     reporterId,
     sentBodies,
-    files,
-    fileUrl: (name) => `http://127.0.0.1:${port}/${encodeURIComponent(name)}`,
+    files: attachments.files,
+    fileUrl: attachments.fileUrl,
     logs,
     async stop() {
       await edge?.stop();
       await bot.stop();
       await services.close();
       await discord.stop();
-      await new Promise<void>((resolve) => fileServer.close(() => resolve()));
+      await attachments.close();
     },
   };
 }
