@@ -1,6 +1,6 @@
 import Keyv from "keyv";
 import { type Answerer, offlineAnswerer } from "./ask/answerer.ts";
-import type { Config } from "./config.ts";
+import { type Config, isRedisStore } from "./config.ts";
 import type { DigestEngine } from "./engine/engine.ts";
 import { FallbackEngine } from "./engine/fallback-engine.ts";
 import { OfflineEngine } from "./engine/offline.ts";
@@ -79,7 +79,7 @@ interface ChosenEngine {
  */
 async function openBudget(storeUrl: string, monthly: number, timeoutMs: number): Promise<TokenBudget> {
   const { KeyvTokenBudget, RedisTokenBudget } = await import("./store/token-budget.ts");
-  if (storeUrl.startsWith("redis")) return RedisTokenBudget.open(storeUrl, monthly, timeoutMs);
+  if (isRedisStore(storeUrl)) return RedisTokenBudget.open(storeUrl, monthly, timeoutMs);
   return new KeyvTokenBudget((await openKeyv(storeUrl, "budget", timeoutMs)).keyv, monthly);
 }
 
@@ -193,7 +193,7 @@ export async function openServices(config: Config, log: Logger, options: Service
   const viewsKv = await kv("views");
   // Several processes share schedules only through Redis; one process needs no more than memory.
   const lease: Lease = await open<Lease>(
-    config.STORE_URL.startsWith("redis")
+    isRedisStore(config.STORE_URL)
       ? RedisLease.open(config.STORE_URL, config.STORE_TIMEOUT_MS)
       : Promise.resolve(new MemoryLease()),
   );

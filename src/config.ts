@@ -139,6 +139,9 @@ const ConfigSchema = z.object({
   JOBS_STALLED_INTERVAL_MS: wholeNumber(30_000, 100),
 });
 
+/** A store several processes share (leases, counters, jobs and paged views all need it). */
+export const isRedisStore = (storeUrl: string): boolean => /^rediss?:\/\//.test(storeUrl);
+
 // Settings that depend on each other, checked once every setting is valid on its own.
 const CheckedConfigSchema = ConfigSchema.superRefine((config, ctx) => {
   if (config.WEB_PORT !== undefined && config.WEB_SECRET === undefined)
@@ -160,7 +163,7 @@ const CheckedConfigSchema = ConfigSchema.superRefine((config, ctx) => {
     needs("WEB_PORT", "the port Discord's requests arrive on, at POST /interactions");
     needs("DISCORD_TOKEN", "follow-ups and posts go through Discord's REST API");
   }
-  if (config.JOBS === "queue" && !/^rediss?:\/\//.test(config.STORE_URL))
+  if (config.JOBS === "queue" && !isRedisStore(config.STORE_URL))
     ctx.addIssue({
       code: "custom",
       path: ["JOBS"],

@@ -59,6 +59,8 @@ describe("POST /interactions: only Discord's signed requests are answered", () =
     expect(response.status).toBe(401);
     const signedGarbage = await post("{not json", signedHeaders("{not json", keys.privateKey));
     expect(signedGarbage.status).toBe(400);
+    const signedNull = await post("null", signedHeaders("null", keys.privateKey));
+    expect(signedNull.status).toBe(400);
   });
 
   it("refuses a body larger than any interaction with 413", async () => {

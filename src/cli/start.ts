@@ -1,4 +1,5 @@
 import { openWebView, type Services, type WebView } from "../app.ts";
+import { isRedisStore } from "../config.ts";
 import { startBot } from "../discord/bot.ts";
 import { startHttpBot } from "../discord/http-bot.ts";
 import { runConsole } from "./console.ts";
@@ -48,7 +49,7 @@ async function serveInteractions(ctx: CliContext, services: Services, token: str
   // Config refuses http mode without these; checked again so the types know it.
   if (!config.DISCORD_PUBLIC_KEY || config.WEB_PORT === undefined)
     throw new Error("http mode needs DISCORD_PUBLIC_KEY and WEB_PORT");
-  if (!services.storeWhere.startsWith("redis"))
+  if (!isRedisStore(config.STORE_URL))
     log.warn(
       { store: services.storeWhere },
       "http mode on a store only this process sees: run one process, or use a redis:// STORE_URL",

@@ -132,7 +132,7 @@ export function startHttpBot(options: HttpBotOptions): HttpBot {
     } catch {
       return plain(400, "not JSON");
     }
-    if ((payload as { type?: unknown }).type === InteractionType.Ping)
+    if ((payload as { type?: unknown } | null)?.type === InteractionType.Ping)
       return Response.json({ type: InteractionResponseType.Pong });
     if (!isRawInteraction(payload)) return plain(400, "not an interaction");
     if (!accepting) return plain(503, "shutting down");
@@ -150,7 +150,6 @@ export function startHttpBot(options: HttpBotOptions): HttpBot {
     // A dispatcher that ends without answering (an unknown button) still owes Discord an acknowledgement.
     void work.finally(() => {
       if (entry.deferNow()) log.debug({ interaction: payload.id }, "acknowledged without an answer");
-      clearTimeout(deadline);
       pending.delete(payload.id);
     });
     const first = await entry.body;

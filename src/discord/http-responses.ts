@@ -29,7 +29,8 @@ const isDeferral = (type: number) =>
 
 /** One interaction waiting for its HTTP response. */
 export class PendingResponse {
-  private answered: "no" | "dispatcher" | "deadline" = "no";
+  /** Whether the HTTP response's body is settled (by the dispatcher or at the deadline). */
+  private answered = false;
   private resolveBody!: (body: CallbackBody) => void;
   private resolveHandedOver!: () => void;
   /** The body of the HTTP response: the dispatcher's first callback, or a deferral at the deadline. */
@@ -49,8 +50,8 @@ export class PendingResponse {
 
   /** Discord's deadline is near: acknowledge now; the dispatcher's answer will edit the reply. */
   deferNow(): boolean {
-    if (this.answered !== "no") return false;
-    this.answered = "deadline";
+    if (this.answered) return false;
+    this.answered = true;
     this.resolveBody(deferralFor(this.interactionType));
     return true;
   }
@@ -65,8 +66,8 @@ export class PendingResponse {
    * is already done, and a form or choices can no longer be shown.
    */
   async take(body: CallbackBody, rest: REST, log: Logger): Promise<ResponseLike> {
-    if (this.answered === "no") {
-      this.answered = "dispatcher";
+    if (!this.answered) {
+      this.answered = true;
       this.resolveBody(body);
       if (isDeferral(body.type)) {
         await this.handedOver;
