@@ -6,15 +6,19 @@
  *
  *   npm run train:check [-- --data DIR] [--folds 5] [--alpha 0.5,0.75] [--rounds 100] [--dry]
  *     [--depth 3] [--lr 0.15] [--lambda 1] [--min-hessian 1] [--subsample 1] [--colsample 1]
- *     [--story-beta 0] [--fold-seed 0]
+ *     [--story-beta 0] [--fold-seed 0] [--rules-reject true|false|cv] [--macro-weight 1]
  *
  * --fold-seed N (N > 0) draws a second story partition of the folds: a difference between two settings
  * that holds on both partitions is not one partition's luck (the chosen figure moves by about ±0.005
  * between partitions). --story-beta weighs each related pair by its story's related-pair count^-beta.
+ * --rules-reject: whether the hand-written rules' rejections (debunk and denial cues) stand whatever the
+ * model says. On by default: cross-validation ties on it (86.0% / 0.674 off, 86.1% / 0.674 on), and
+ * reading a debunk as a rejection is what the checker promises a reporter; `cv` lets the folds choose.
+ * --macro-weight: the objective is FNC-1 score + this × macro-F1.
  *
  * The model is a gradient-boosted tree ensemble (scripts/gbdt-fit.ts, softmax loss, depth-3 trees).
- * The class weighting, the number of rounds, per-class decision offsets and whether the rules' own
- * rejections stand are chosen by cross-validation split by story (bodies sharing a claim), so no body is
+ * The class weighting, the number of rounds and per-class decision offsets (and, with --rules-reject cv,
+ * whether the rules' own rejections stand) are chosen by cross-validation split by story (bodies sharing a claim), so no body is
  * ever scored by a model that saw its story; the chosen setting is then refit on all pairs.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -157,7 +161,10 @@ function score(gold: number[], pred: number[]): { fnc: number; macro: number; f1
 }
 
 const argmax = (xs: number[]): number => xs.indexOf(Math.max(...xs));
-const objective = (r: { fnc: number; macro: number }): number => r.fnc + r.macro;
+// What settings and offsets are chosen for: the FNC-1 score plus MACRO_WEIGHT times the macro-F1.
+const MACRO_WEIGHT = Number(opt("macro-weight", "1"));
+const objective = (r: { fnc: number; macro: number }): number => r.fnc + MACRO_WEIGHT * r.macro;
+const RULES_REJECT = opt("rules-reject", "true");
 
 /** End-to-end predictions: the rule's relatedness, then the model's stance with per-class offsets. */
 function predict(
@@ -293,7 +300,7 @@ let chosen = { alpha: 0, rounds: 0, rulesReject: false, offsets: [0, 0, 0], cv: 
 for (const alpha of opt("alpha", "0.5,0.75").split(",").map(Number)) {
   const byRounds = crossValidate(alpha, checkpoints);
   for (const [rounds, logits] of byRounds) {
-    for (const rulesReject of [false, true]) {
+    for (const rulesReject of RULES_REJECT === "cv" ? [false, true] : [RULES_REJECT === "true"]) {
       const raw = score(Y, predict(all, logits, [0, 0, 0], rulesReject));
       // Offsets are tuned on half the folds' bodies and scored on the other half, so the reported
       // cross-validated figure is not flattered by the tuning.

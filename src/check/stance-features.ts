@@ -16,6 +16,7 @@ import {
 } from "./polarity.ts";
 import { TERM_OVERLAP_NAMES } from "./related-features.ts";
 import type { RuleVerdict } from "./rule-verdict.ts";
+import { VOICE_FEATURE_NAMES, voiceFeatures } from "./voice-features.ts";
 
 // Sentence polarity is claim-independent: computed once per indexed sentence.
 const sentencePolarity = new WeakMap<IndexedSentence, Polarity>();
@@ -88,7 +89,11 @@ const BASE_FEATURE_NAMES = [
   "rule_not_covered",
 ] as const;
 
-export const FEATURE_NAMES = [...BASE_FEATURE_NAMES, ...OVERLAP_FEATURE_NAMES] as const;
+export const FEATURE_NAMES = [
+  ...BASE_FEATURE_NAMES,
+  ...OVERLAP_FEATURE_NAMES,
+  ...VOICE_FEATURE_NAMES,
+] as const;
 type FeatureName = (typeof BASE_FEATURE_NAMES)[number];
 
 /** Debunk and denial cues per sentence over the whole article: claim-independent, computed once. */
@@ -246,5 +251,9 @@ export function stanceFeatures(
     rule_contradicted: flag(rule.verdict === "contradicted"),
     rule_not_covered: flag(rule.verdict === "not_covered"),
   };
-  return [...BASE_FEATURE_NAMES.map((name) => v[name]), ...overlapFeatures(index, f)];
+  return [
+    ...BASE_FEATURE_NAMES.map((name) => v[name]),
+    ...overlapFeatures(index, f),
+    ...voiceFeatures(index, f, near),
+  ];
 }
