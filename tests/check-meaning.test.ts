@@ -98,6 +98,16 @@ describe("claim checks agree with the digest", () => {
     expect(r.verdict).not.toBe("confirmed");
   });
 
+  it("does not lend a claim the status of a sentence that only shares its topic", async () => {
+    const article = `The Corran Bridge was closed on Tuesday after engineers found cracks in its deck, the county council said.
+
+Some residents claimed on social media that the cracks had been visible for months.`;
+    const digest = digestArticle(article);
+    const r = await offlineAnswerer.check(article, "Cracks on the bridge were visible for months", digest);
+    expect(r.verdict).toBe("unconfirmed");
+    expect(r.evidence.some((e) => e.paragraph === 1)).toBe(true);
+  });
+
   it("keeps a hedged report unconfirmed, as the digest reads it", async () => {
     const digest = digestArticle(MILL_FIRE);
     const r = await offlineAnswerer.check(MILL_FIRE, "The mill was storing chemicals", digest);

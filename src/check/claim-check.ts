@@ -97,6 +97,9 @@ function agreesByNegatedOpposite(a: ClaimAnalysis): PolarityConflict | undefined
   return negatedOppositeAgreement(a.f.claimPolarity, polarityOfSentence(near), a.f.terms);
 }
 
+/** Share of the claim's terms a sentence must hold to lend the claim its digest statement's status. */
+const STATEMENT_COVERAGE = 0.75;
+
 /** Share of the claim's terms the answering sentence must hold (or hold the opposite of). */
 const OPPOSED_COVERAGE = 0.9;
 
@@ -130,11 +133,23 @@ function decideStance(a: ClaimAnalysis, model: StanceModel): Stance {
   return STANCES[p.indexOf(Math.max(...p))] ?? RULE_STANCE[a.rule.verdict];
 }
 
-/** The digest statement whose evidence holds the best-matching sentence, if any. */
+/**
+ * The digest statement whose evidence holds the sentence that says the claim, if any: among the best
+ * matches, the first holding most of the claim's terms. A sentence sharing only the claim's topic words
+ * ("the bridge was closed after cracks were found" for "cracks were visible for months") does not
+ * lend the claim its status.
+ */
 function statementFor(a: ClaimAnalysis, statements: readonly Statement[]): Statement | undefined {
-  const best = a.f.matches[0];
-  if (!best || best.overlap < 0.5) return undefined;
-  const s = best.sentence;
+  const { terms } = a.f;
+  const says = a.f.matches
+    .slice(0, 3)
+    .find(
+      (m) =>
+        m.overlap >= 0.5 &&
+        terms.filter((t) => m.sentence.terms.has(t)).length >= STATEMENT_COVERAGE * terms.length,
+    );
+  if (!says) return undefined;
+  const s = says.sentence;
   return statements.find((st) =>
     st.evidence.some(
       (e) => e.paragraph === s.paragraph && (e.quote.includes(s.text) || s.text.includes(e.quote)),
