@@ -43,6 +43,16 @@ describe("denials are not facts", () => {
     expect(denial.conflictsWith).toContain(report.id);
   });
 
+  it("names the one who denies, not the outlet whose report the denial follows", () => {
+    const d = article(
+      "The Marlow Courier reported that a tanker had caused the blast, but the company denied that any vehicle was involved.",
+    );
+    const denial = statementFor(d, "denied that any vehicle was involved");
+    expect(denial.status).toBe("disputed");
+    expect(denial.rationale).toMatch(/denial from the company/);
+    expect(denial.rationale).not.toMatch(/Courier/);
+  });
+
   it("does not read a refusal as a denial", () => {
     const d = digestArticle("The court rejected the appeal on Friday.\n\nThe suspect was denied bail.");
     expect(d.statements.every((s) => s.status !== "disputed")).toBe(true);

@@ -13,7 +13,7 @@ const DENY_CUE =
  * the agency said." The subject leads straight into the verb; "was denied bail" is passive, not a denial.
  */
 const NESTED_DENIAL =
-  /^(?:[\p{L}\d'’.-]+\s+){1,6}?(?:(?:has|have|had)\s+)?(?:(?:strongly|flatly|firmly|repeatedly|again|also)\s+)?(?:denied|denies|refuted|refutes)\s+(?:that|the|any|all|reports?|claims?|allegations?|accusations?|charges?|wrongdoing|involvement|responsibility|it|this|these|those)\b/iu;
+  /^((?:[\p{L}\d'’.-]+\s+){1,6}?)(?:(?:has|have|had)\s+)?(?:(?:strongly|flatly|firmly|repeatedly|again|also)\s+)?(?:denied|denies|refuted|refutes)\s+(?:that|the|any|all|reports?|claims?|allegations?|accusations?|charges?|wrongdoing|involvement|responsibility|it|this|these|those)\b/iu;
 /** "The allegations were denied by the company": a denial told in the passive, its denier after "by". */
 const DENIED_BY = /\b(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+)?(?:denied|refuted)\s+by\b/i;
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?(?:denied|refuted)\b/i;
@@ -60,9 +60,12 @@ export function readDenial(
   by: string | undefined,
 ): DenialReading | undefined {
   if (!isDenial(cue, text)) return undefined;
+  // A denial inside what another source said is the denier's ("Local media reported X, but the
+  // department denied that ...": the department denies), not the reporting source's.
+  const nested = PASSIVE_BEFORE.test(text) ? undefined : NESTED_DENIAL.exec(text.trim())?.[1]?.trim();
   return {
     status: "disputed",
-    rationale: `${DENIAL_RATIONALE}${by ?? "a source"}`,
+    rationale: `${DENIAL_RATIONALE}${nested ?? by ?? "a source"}`,
     responsibilityClaim: false,
   };
 }
