@@ -1,9 +1,11 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DigestSchema } from "../src/digest/schema.ts";
-import { type CliResult, cli, cliProcess } from "./support/cli.ts";
+import { BIN, type CliResult, cli, cliProcess } from "./support/cli.ts";
 import { SAMPLE_PATH, sampleText } from "./support/paths.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "newsdesk-cli-"));
@@ -21,6 +23,26 @@ describe("bin/newsdesk as a process", () => {
     expect(help.stdout).toMatch(/^usage:\n {2}newsdesk digest FILE\|URL\|-/);
     expect(none.code).toBe(2);
     expect(none.stdout).toBe(help.stdout);
+  });
+
+  it.concurrent("stops quietly when its reader closes the pipe early (| head)", async () => {
+    const pair = (i: number) =>
+      JSON.stringify({ id: `p${i}`, article: sampleText(), claim: "A police officer was killed" });
+    const child = spawn(BIN, ["check", "--jsonl"], {
+      env: { ...process.env, DISCORD_TOKEN: "", STORE_URL: "memory" },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += String(chunk);
+    });
+    // The child may leave before it has read all its input: our write then fails, and that is expected.
+    child.stdin.on("error", () => {});
+    // Far more answers than a pipe buffers: the writer is still at work when the reader goes.
+    child.stdin.end(`${Array.from({ length: 3000 }, (_, i) => pair(i)).join("\n")}\n`);
+    child.stdout.once("data", () => child.stdout.destroy());
+    const [code] = (await once(child, "exit")) as [number | null];
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
   });
 
   it.concurrent("digest FILE prints what we know, what we don't, and the sources", async () => {
