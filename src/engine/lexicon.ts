@@ -260,6 +260,8 @@ export const CLAUSE_HEDGES: readonly RegExp[] = [
   // Perception and first-person cognition: "was seen as", "I think", "we believe".
   /\b(?:is|are|was|were|been|being)\s+(?:widely\s+|largely\s+)?(?:seen|viewed|regarded|perceived|considered|interpreted)\s+as\b/i,
   /\b(?:I|we)\s+(?:(?:still|also|really|do)\s+)?(?:think|believe|feel|suspect|guess|assume|expect|hope|fear|suppose|reckon)\b/i,
+  // The same in reported speech: "police said they believed the gunman acted alone".
+  /\b(?:they|he|she)\s+(?:(?:still|also|now)\s+)?(?:think|thinks|thought|believe|believes|believed|suspect|suspects|suspected)(?=\s+(?:that\s+)?(?:the|a|an|he|she|they|it|this|his|her|their)\b)/i,
   // Inference from evidence: "the recording suggests ...".
   /\bsuggest(?:s|ed|ing)?\b/i,
 ];

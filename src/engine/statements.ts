@@ -54,6 +54,18 @@ interface Reading {
   region: number;
   /** The speaker is a pronoun with no compatible antecedent: "she" when no woman was named before. */
   unresolved?: string;
+  /**
+   * Speakers of later clauses inside the first speaker's words: "A said X, but police said Y" (police
+   * say Y; A does not).
+   */
+  inner?: Speaker[];
+  /** Source ids heard only in those later clauses. */
+  laterOnly?: string[];
+}
+
+interface Speaker {
+  attribution: Attribution;
+  id: string;
 }
 
 interface QuoteRegion extends Range {
@@ -225,6 +237,7 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
         found = ruled.length === 0 ? learned : [...ruled, ...learned.filter(beside)];
       }
       const sourceIds: string[] = [];
+      const speakers: Speaker[] = [];
       unresolved = undefined;
       for (const a of found) {
         // "... until Monday, the mayor said": the date cut from the speaker belongs to the claim before it.
@@ -234,6 +247,7 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
           a.content = { start: a.content.start, end: comma > a.source.start ? comma : a.source.start + lead };
         }
         const id = register(a.source, sentence.start);
+        if (id) speakers.push({ attribution: a, id });
         if (id && !sourceIds.includes(id)) sourceIds.push(id);
       }
       // "S told Reuters C": the outlet S told reports C as well, after S. "S cited witnesses": the
@@ -253,6 +267,14 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
         region,
       };
       if (speakerUnknown && unresolved) reading.unresolved = unresolved;
+      const inner = reading.attribution ? innerSpeakers(sentence.text, reading.attribution, speakers) : [];
+      if (inner.length > 0) {
+        reading.inner = inner;
+        // "Lynch said X, though she noted Y": Lynch speaks in both clauses.
+        reading.laterOnly = inner
+          .map((s) => s.id)
+          .filter((id) => !speakers.some((s) => s.id === id && !inner.includes(s)));
+      }
       readings.push(reading);
     }
 
@@ -336,15 +358,16 @@ function emit(
   const { sentence, attribution, cue } = r;
   const sourceId = r.sourceIds[0];
   const contentStart = attribution?.content.start ?? 0;
+  const sourceOf = (id: string) => ({
+    name: `${NAME_MARK}${id}${NAME_MARK}`,
+    kind: registry.kindOf(id),
+    anonymous: registry.isAnonymous(id),
+    person: registry.isPerson(id),
+    named: registry.isNamed(id),
+  });
   // A speaker we cannot name is still a speaker, never the reporter's narration: read as unnamed.
   const source = sourceId
-    ? {
-        name: `${NAME_MARK}${sourceId}${NAME_MARK}`,
-        kind: registry.kindOf(sourceId),
-        anonymous: registry.isAnonymous(sourceId),
-        person: registry.isPerson(sourceId),
-        named: registry.isNamed(sourceId),
-      }
+    ? sourceOf(sourceId)
     : r.unresolved
       ? { name: `'${r.unresolved}'`, kind: "other" as const, anonymous: true }
       : undefined;
@@ -364,23 +387,40 @@ function emit(
     attribution && cue && /ing$/i.test(cue) ? narratedActEnd(sentence.text, cue, contentStart) : -1;
   if (actEnd > 0 && clauses[0])
     clauses = [{ start: 0, end: actEnd }, { ...clauses[0], start: actEnd + 1 }, ...clauses.slice(1)];
+  // "A said X, but police said Y": the clause of a later speaker is theirs, read with their words.
+  const inner = r.inner ?? [];
+  if (inner.length > 0) clauses = splitAtSpeakers(clauses, sentence.text, inner);
+  const speakerOf = (c: Clause) =>
+    inner.findLast((s) => s.attribution.source.start >= c.start && s.attribution.source.start < c.end);
   // A clause before ", saying" or after the quoted words is the reporter's, not the speaker's.
   const narrated = (c: Clause) =>
     (actEnd > 0 && c.end <= actEnd) ||
     (attribution !== null &&
       c.start >= attribution.content.end &&
       /[.!?](?:''|["”])\s*$/.test(sentence.text.slice(0, c.start)));
-  const readings = clauses.map((c) =>
-    narrated(c)
+  const readings = clauses.map((c) => {
+    const own = speakerOf(c);
+    if (own) {
+      const a = own.attribution;
+      return readStatus({
+        text: sentence.text.slice(a.content.start, Math.min(a.content.end, c.end)),
+        cue: a.cue,
+        source: sourceOf(own.id),
+        ...(a.source.start < a.content.start
+          ? { frame: sentence.text.slice(a.source.start, a.content.start) }
+          : {}),
+      });
+    }
+    return narrated(c)
       ? readStatus({ text: sentence.text.slice(c.start, c.end) })
       : readStatus({
           text: sentence.text.slice(Math.max(c.start, contentStart), c.end),
           ...(cue ? { cue } : {}),
           ...(source ? { source } : {}),
           ...(frame && c.start <= contentStart ? { frame } : {}),
-        }),
-  );
-  const differ = readings.some((x) => x.status !== readings[0]?.status);
+        });
+  });
+  const differ = readings.some((x) => x.status !== readings[0]?.status) || clauses.some((c) => speakerOf(c));
   const only = clauses.length === 1 && clauses[0] && !narrated(clauses[0]) ? clauses[0] : undefined;
   const singleClause = only ? sentence.text.slice(Math.max(only.start, contentStart), only.end) : undefined;
   if (!differ) clauses = [{ start: 0, end: sentence.text.length }];
@@ -410,7 +450,9 @@ function emit(
           });
     if (!reading) return;
     const quote = paragraph.text.slice(sentence.start + span.start, sentence.start + span.end);
-    const sources = [...r.sourceIds];
+    const own = speakerOf(clause);
+    // The first speaker's clause keeps every source but those who speak only in a later clause.
+    const sources = own ? [own.id] : r.sourceIds.filter((id) => !r.laterOnly?.includes(id));
     if (reading.responsibilityClaim) {
       const claimant = claimantOf(sentence.text, span, attribution);
       if (claimant) {
@@ -453,6 +495,46 @@ function emit(
         : reading.rationale,
     });
   });
+}
+
+/** Before a later speaker's clause, a contrast: "but", "while", "whereas", "although", "though". */
+const SPEAKER_TURN = /[,\s]\s*(?:but|while|whereas|although|though)\s+$/i;
+
+/**
+ * Speakers whose own clause stands inside the first speaker's words, after a turn ("A said X, but the
+ * hospital said Y"): not the first speaker, nor the same source again.
+ */
+function innerSpeakers(sentence: string, first: Attribution, speakers: readonly Speaker[]): Speaker[] {
+  const firstId = speakers.find((s) => s.attribution === first)?.id;
+  return speakers.filter(
+    ({ attribution: a, id }) =>
+      a !== first &&
+      id !== firstId &&
+      !a.inverted &&
+      a.source.start > first.content.start &&
+      a.source.start < first.content.end &&
+      a.content.start > a.source.start &&
+      SPEAKER_TURN.test(sentence.slice(Math.max(0, a.source.start - 16), a.source.start)),
+  );
+}
+
+/** Clauses cut where each later speaker's turn begins, if the clause breaks did not already cut there. */
+function splitAtSpeakers(clauses: Clause[], sentence: string, inner: readonly Speaker[]): Clause[] {
+  let out = clauses;
+  for (const { attribution: a } of inner) {
+    const turn = SPEAKER_TURN.exec(sentence.slice(Math.max(0, a.source.start - 16), a.source.start));
+    if (!turn) continue;
+    const cut = a.source.start - turn[0].length;
+    out = out.flatMap((c) =>
+      c.start < cut && a.source.start < c.end
+        ? [
+            { start: c.start, end: cut },
+            { start: a.source.start, end: c.end },
+          ]
+        : [c],
+    );
+  }
+  return out;
 }
 
 /** Where the narrated act ends before ", saying ...": the comma before the participle, if the act is a clause. */
