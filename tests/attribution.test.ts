@@ -186,15 +186,6 @@ describe("parseSourcePhrase", () => {
     });
     expect(parseSourcePhrase("a source familiar with the talks").anonymous).toBe(true);
   });
-
-  it("knows police ranks, public authorities and people at the scene by their descriptions", () => {
-    expect(parseSourcePhrase("Chief Inspector Tom Vale")).toMatchObject({ name: "Tom Vale", kind: "police" });
-    expect(parseSourcePhrase("Detective Superintendent Ana Roe").kind).toBe("police");
-    expect(parseSourcePhrase("the regional health authority").kind).toBe("official");
-    expect(parseSourcePhrase("safety inspectors").kind).toBe("official");
-    expect(parseSourcePhrase("one shopper, Lia Marr").kind).toBe("witness");
-    expect(parseSourcePhrase("passengers").kind).toBe("witness");
-  });
 });
 
 describe("statements across sentences and paragraphs", () => {

@@ -53,19 +53,19 @@ export function kindFromText(text: string): SourceKind {
   if (/\b(twitter|facebook|instagram|tiktok|youtube|reddit|social media|user|users|blogger)\b/.test(t))
     return "social";
   if (
-    /\b(witness(?:es)?|eyewitness|resident|residents|bystander|onlookers?|passers?-?by|neighbou?rs?|shoppers?|passengers?|commuters?|spectators?|motorists?|survivors?|-year-old|who lives|who was)\b/.test(
+    /\b(witness(?:es)?|eyewitness|resident|residents|bystander|onlooker|passer-?by|neighbou?r|-year-old|who lives|who was)\b/.test(
       t,
     )
   )
     return "witness";
   if (
-    /\b(police|officers?|gendarmes?|sheriff|constabulary|detectives?|cops?|sgt|sergeant|constable|troopers?|(?:chief|detective|deputy) (?:inspector|superintendent)s?|superintendents?)\b/.test(
+    /\b(police|officers?|gendarmes?|sheriff|constabulary|detectives?|cops?|sgt|sergeant|constable|troopers?)\b/.test(
       t,
     )
   )
     return "police";
   if (
-    /\b(minist(?:ry|er)|government|prosecutors?|president|prime minister|(?:under\s?)?secretary|department|command|intelligence (?:community|agenc(?:y|ies)|services?)|security service|(?:u\.s\.|us|federal|national) (?:[a-z]+ ){0,2}(?:survey|service|agency|administration|institute|navy|army)|health organi[sz]ation|authorit(?:y|ies)|inspectors?|officials?|spokes(?:man|woman|person)|mayor|governor|embassy|army|military|court|judge|council|commission|agency|office|administration|white house|kremlin|pentagon|state department|fbi|cia|coroner|medical examiner|fire (?:chief|service|department|brigade|marshal|officials?|commissioner)|firefighters|(?:ambulance|emergency|rescue) services?|paramedics|coast guard|health (?:officials?|authorities|department|agency))\b/.test(
+    /\b(minist(?:ry|er)|government|prosecutors?|president|prime minister|(?:under\s?)?secretary|department|command|intelligence (?:community|agenc(?:y|ies)|services?)|security service|(?:u\.s\.|us|federal|national) (?:[a-z]+ ){0,2}(?:survey|service|agency|administration|institute|navy|army)|health organi[sz]ation|authorities|officials?|spokes(?:man|woman|person)|mayor|governor|embassy|army|military|court|judge|council|commission|agency|office|administration|white house|kremlin|pentagon|state department|fbi|cia|coroner|medical examiner|fire (?:chief|service|department|brigade|marshal|officials?|commissioner)|firefighters|(?:ambulance|emergency|rescue) services?|paramedics|coast guard|health (?:officials?|authorities|department|agency))\b/.test(
       t,
     )
   )
