@@ -34,10 +34,16 @@ const REFUSED_THING =
 // not a noun phrase ("the appeal", "single mothers, black families would ...").
 const CLAUSE = /^(?:[\p{L}\d'’-]+\s+){0,5}?(?:is|are|was|were|has|have|had|will|would|could|did|does|do)\b/iu;
 
+/** Who denies in a denial reported inside the content ("the department denied that ..."), if one is. */
+function nestedDenier(text: string): string | undefined {
+  if (PASSIVE_BEFORE.test(text)) return undefined;
+  return NESTED_DENIAL.exec(text)?.[1]?.trim();
+}
+
 /** Whether a reporting cue with this content denies a claim. */
 export function isDenial(cue: string | undefined, content: string): boolean {
   const text = content.trim();
-  if ((NESTED_DENIAL.test(text) && !PASSIVE_BEFORE.test(text)) || DENIED_BY.test(text)) return true;
+  if (nestedDenier(text) !== undefined || DENIED_BY.test(text)) return true;
   if (!cue) return false;
   if (DENY_CUE.test(cue)) return !REFUSED_THING.test(text);
   if (REJECT_CUE.test(cue)) {
@@ -62,10 +68,9 @@ export function readDenial(
   if (!isDenial(cue, text)) return undefined;
   // A denial inside what another source said is the denier's ("Local media reported X, but the
   // department denied that ...": the department denies), not the reporting source's.
-  const nested = PASSIVE_BEFORE.test(text) ? undefined : NESTED_DENIAL.exec(text.trim())?.[1]?.trim();
   return {
     status: "disputed",
-    rationale: `${DENIAL_RATIONALE}${nested ?? by ?? "a source"}`,
+    rationale: `${DENIAL_RATIONALE}${nestedDenier(text.trim()) ?? by ?? "a source"}`,
     responsibilityClaim: false,
   };
 }

@@ -58,7 +58,7 @@ interface Reading {
    * Speakers of later clauses inside the first speaker's words: "A said X, but police said Y" (police
    * say Y; A does not).
    */
-  inner?: Speaker[];
+  inner?: InnerSpeaker[];
   /** Source ids heard only in those later clauses. */
   laterOnly?: string[];
 }
@@ -66,6 +66,11 @@ interface Reading {
 interface Speaker {
   attribution: Attribution;
   id: string;
+}
+
+/** A later speaker, and where the turn before them ("…, but") begins: their clause's cut. */
+interface InnerSpeaker extends Speaker {
+  turn: number;
 }
 
 interface QuoteRegion extends Range {
@@ -273,7 +278,9 @@ export function extractStatements({ paragraphs, registry }: ExtractContext): Sta
         // "Lynch said X, though she noted Y": Lynch speaks in both clauses.
         reading.laterOnly = inner
           .map((s) => s.id)
-          .filter((id) => !speakers.some((s) => s.id === id && !inner.includes(s)));
+          .filter(
+            (id) => !speakers.some((s) => s.id === id && !inner.some((x) => x.attribution === s.attribution)),
+          );
       }
       readings.push(reading);
     }
@@ -389,17 +396,18 @@ function emit(
     clauses = [{ start: 0, end: actEnd }, { ...clauses[0], start: actEnd + 1 }, ...clauses.slice(1)];
   // "A said X, but police said Y": the clause of a later speaker is theirs, read with their words.
   const inner = r.inner ?? [];
-  if (inner.length > 0) clauses = splitAtSpeakers(clauses, sentence.text, inner);
-  const speakerOf = (c: Clause) =>
-    inner.findLast((s) => s.attribution.source.start >= c.start && s.attribution.source.start < c.end);
+  if (inner.length > 0) clauses = splitAtSpeakers(clauses, inner);
+  const speakers = clauses.map((c) =>
+    inner.findLast((s) => s.attribution.source.start >= c.start && s.attribution.source.start < c.end),
+  );
   // A clause before ", saying" or after the quoted words is the reporter's, not the speaker's.
   const narrated = (c: Clause) =>
     (actEnd > 0 && c.end <= actEnd) ||
     (attribution !== null &&
       c.start >= attribution.content.end &&
       /[.!?](?:''|["”])\s*$/.test(sentence.text.slice(0, c.start)));
-  const readings = clauses.map((c) => {
-    const own = speakerOf(c);
+  const readings = clauses.map((c, i) => {
+    const own = speakers[i];
     if (own) {
       const a = own.attribution;
       return readStatus({
@@ -420,7 +428,7 @@ function emit(
           ...(frame && c.start <= contentStart ? { frame } : {}),
         });
   });
-  const differ = readings.some((x) => x.status !== readings[0]?.status) || clauses.some((c) => speakerOf(c));
+  const differ = readings.some((x) => x.status !== readings[0]?.status) || speakers.some(Boolean);
   const only = clauses.length === 1 && clauses[0] && !narrated(clauses[0]) ? clauses[0] : undefined;
   const singleClause = only ? sentence.text.slice(Math.max(only.start, contentStart), only.end) : undefined;
   if (!differ) clauses = [{ start: 0, end: sentence.text.length }];
@@ -450,7 +458,8 @@ function emit(
           });
     if (!reading) return;
     const quote = paragraph.text.slice(sentence.start + span.start, sentence.start + span.end);
-    const own = speakerOf(clause);
+    // Clauses are kept as split whenever a later speaker has one (differ), so `i` still indexes them.
+    const own = differ ? speakers[i] : undefined;
     // The first speaker's clause keeps every source but those who speak only in a later clause.
     const sources = own ? [own.id] : r.sourceIds.filter((id) => !r.laterOnly?.includes(id));
     if (reading.responsibilityClaim) {
@@ -504,27 +513,28 @@ const SPEAKER_TURN = /[,\s]\s*(?:but|while|whereas|although|though)\s+$/i;
  * Speakers whose own clause stands inside the first speaker's words, after a turn ("A said X, but the
  * hospital said Y"): not the first speaker, nor the same source again.
  */
-function innerSpeakers(sentence: string, first: Attribution, speakers: readonly Speaker[]): Speaker[] {
+function innerSpeakers(sentence: string, first: Attribution, speakers: readonly Speaker[]): InnerSpeaker[] {
   const firstId = speakers.find((s) => s.attribution === first)?.id;
-  return speakers.filter(
-    ({ attribution: a, id }) =>
-      a !== first &&
-      id !== firstId &&
-      !a.inverted &&
-      a.source.start > first.content.start &&
-      a.source.start < first.content.end &&
-      a.content.start > a.source.start &&
-      SPEAKER_TURN.test(sentence.slice(Math.max(0, a.source.start - 16), a.source.start)),
-  );
+  return speakers.flatMap((speaker) => {
+    const a = speaker.attribution;
+    if (
+      a === first ||
+      speaker.id === firstId ||
+      a.inverted ||
+      a.source.start <= first.content.start ||
+      a.source.start >= first.content.end ||
+      a.content.start <= a.source.start
+    )
+      return [];
+    const turn = SPEAKER_TURN.exec(sentence.slice(Math.max(0, a.source.start - 16), a.source.start));
+    return turn ? [{ ...speaker, turn: a.source.start - turn[0].length }] : [];
+  });
 }
 
 /** Clauses cut where each later speaker's turn begins, if the clause breaks did not already cut there. */
-function splitAtSpeakers(clauses: Clause[], sentence: string, inner: readonly Speaker[]): Clause[] {
+function splitAtSpeakers(clauses: Clause[], inner: readonly InnerSpeaker[]): Clause[] {
   let out = clauses;
-  for (const { attribution: a } of inner) {
-    const turn = SPEAKER_TURN.exec(sentence.slice(Math.max(0, a.source.start - 16), a.source.start));
-    if (!turn) continue;
-    const cut = a.source.start - turn[0].length;
+  for (const { attribution: a, turn: cut } of inner) {
     out = out.flatMap((c) =>
       c.start < cut && a.source.start < c.end
         ? [
