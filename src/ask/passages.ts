@@ -1,5 +1,6 @@
 import type { Digest, Statement } from "../digest/schema.ts";
 import { splitSentences } from "../nlp/text.ts";
+import { memoizeWeak } from "../util/weak-memo.ts";
 import { NUMBER_WORD } from "./shapes.ts";
 import { acronymKeys, contentTerms, keySet, type Term, tokens } from "./terms.ts";
 
@@ -66,17 +67,11 @@ function numberPositions(text: string): number[] {
   return out;
 }
 
-// A reporter asks several questions of one digest: its sentences are read once.
-const memo = new WeakMap<Digest, Passage[]>();
-
-/** The digest's kept paragraphs as answerable sentences. */
-export function passagesOf(digest: Digest): Passage[] {
-  const known = memo.get(digest);
-  if (known) return known;
-  const passages = readPassages(digest);
-  memo.set(digest, passages);
-  return passages;
-}
+/**
+ * The digest's kept paragraphs as answerable sentences, read once: a reporter asks one digest several
+ * questions.
+ */
+export const passagesOf: (digest: Digest) => Passage[] = memoizeWeak(readPassages);
 
 function readPassages(digest: Digest): Passage[] {
   const evidence = locateEvidence(digest);

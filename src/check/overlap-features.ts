@@ -5,6 +5,8 @@
  * parity of negations in the claim and its best-matching sentence. Claim-independent parts are
  * memoised per article index.
  */
+
+import { memoizeWeak } from "../util/weak-memo.ts";
 import type { ArticleIndex, IndexedSentence } from "./article-index.ts";
 import type { ClaimFeatures } from "./claim-features.ts";
 import { idfOf } from "./idf.ts";
@@ -21,8 +23,6 @@ interface ArticleBigrams {
   norm: number;
 }
 
-const bigramMemo = new WeakMap<ArticleIndex, ArticleBigrams>();
-
 function bigramsOf(sentences: readonly IndexedSentence[], into: Set<string>): void {
   for (const s of sentences) {
     let prev: string | undefined;
@@ -33,27 +33,23 @@ function bigramsOf(sentences: readonly IndexedSentence[], into: Set<string>): vo
   }
 }
 
-function articleBigrams(index: ArticleIndex): ArticleBigrams {
-  let b = bigramMemo.get(index);
-  if (!b) {
-    const lead = index.sentences.slice(0, LEAD);
-    const tfidf = new Map<string, number>();
-    for (const [t, f] of index.sentenceFreq) tfidf.set(t, Math.log1p(f) * idfOf(t));
-    let norm = 0;
-    for (const w of tfidf.values()) norm += w * w;
-    b = {
-      all: new Set(),
-      lead: new Set(),
-      leadTerms: new Set(lead.flatMap((s) => [...s.terms])),
-      tfidf,
-      norm: Math.sqrt(norm),
-    };
-    bigramsOf(index.sentences, b.all);
-    bigramsOf(lead, b.lead);
-    bigramMemo.set(index, b);
-  }
+const articleBigrams = memoizeWeak((index: ArticleIndex): ArticleBigrams => {
+  const lead = index.sentences.slice(0, LEAD);
+  const tfidf = new Map<string, number>();
+  for (const [t, f] of index.sentenceFreq) tfidf.set(t, Math.log1p(f) * idfOf(t));
+  let norm = 0;
+  for (const w of tfidf.values()) norm += w * w;
+  const b: ArticleBigrams = {
+    all: new Set(),
+    lead: new Set(),
+    leadTerms: new Set(lead.flatMap((s) => [...s.terms])),
+    tfidf,
+    norm: Math.sqrt(norm),
+  };
+  bigramsOf(index.sentences, b.all);
+  bigramsOf(lead, b.lead);
   return b;
-}
+});
 
 export const OVERLAP_FEATURE_NAMES = [
   "bigram_hits",

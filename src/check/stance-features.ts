@@ -4,6 +4,7 @@
  * verdict), never words of particular articles, so the model carries over to articles it has not seen.
  */
 import { stem } from "../nlp/text.ts";
+import { memoizeWeak } from "../util/weak-memo.ts";
 import type { ArticleIndex, IndexedSentence } from "./article-index.ts";
 import { type ClaimFeatures, PARAMS, type StanceCues } from "./claim-features.ts";
 import { OVERLAP_FEATURE_NAMES, overlapFeatures } from "./overlap-features.ts";
@@ -19,15 +20,7 @@ import type { RuleVerdict } from "./rule-verdict.ts";
 import { VOICE_FEATURE_NAMES, voiceFeatures } from "./voice-features.ts";
 
 // Sentence polarity is claim-independent: computed once per indexed sentence.
-const sentencePolarity = new WeakMap<IndexedSentence, Polarity>();
-export function polarityOfSentence(s: IndexedSentence): Polarity {
-  let p = sentencePolarity.get(s);
-  if (!p) {
-    p = polarityOf(s.text);
-    sentencePolarity.set(s, p);
-  }
-  return p;
-}
+export const polarityOfSentence = memoizeWeak((s: IndexedSentence): Polarity => polarityOf(s.text));
 
 /** Polarity conflicts between the claim and each of its best-matching sentences (best first). */
 export function conflictsNear(f: ClaimFeatures, near: readonly IndexedSentence[]): PolarityConflict[][] {
@@ -101,19 +94,13 @@ interface ArticleDensities {
   refute: number;
   denial: number;
 }
-const densities = new WeakMap<ArticleIndex, ArticleDensities>();
-function densitiesOf(index: ArticleIndex): ArticleDensities {
-  let d = densities.get(index);
-  if (!d) {
-    const n = Math.max(1, index.sentences.length);
-    d = {
-      refute: cueCount(index.sentences, (s) => s.refute.length + 0.5 * s.weakRefute.length) / n,
-      denial: cueCount(index.sentences, (s) => s.denial.length) / n,
-    };
-    densities.set(index, d);
-  }
-  return d;
-}
+const densitiesOf = memoizeWeak((index: ArticleIndex): ArticleDensities => {
+  const n = Math.max(1, index.sentences.length);
+  return {
+    refute: cueCount(index.sentences, (s) => s.refute.length + 0.5 * s.weakRefute.length) / n,
+    denial: cueCount(index.sentences, (s) => s.denial.length) / n,
+  };
+});
 
 function cueCount(sentences: readonly IndexedSentence[], pick: (s: IndexedSentence) => number): number {
   let n = 0;
@@ -122,18 +109,12 @@ function cueCount(sentences: readonly IndexedSentence[], pick: (s: IndexedSenten
 }
 
 /** Cue words anywhere in the article (claim-independent, memoised): presence per cue word. */
-const bodyCueMemo = new WeakMap<ArticleIndex, Map<string, number>>();
-function bodyCues(index: ArticleIndex): Map<string, number> {
-  let m = bodyCueMemo.get(index);
-  if (!m) {
-    const counts = new Map<string, number>();
-    for (const s of index.sentences)
-      addCues(counts, "body:", [...s.refute, ...s.weakRefute, ...s.denial, ...s.hedge]);
-    m = new Map([...counts].map(([k, v]) => [k, Math.log1p(v)]));
-    bodyCueMemo.set(index, m);
-  }
-  return m;
-}
+const bodyCues = memoizeWeak((index: ArticleIndex): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const s of index.sentences)
+    addCues(counts, "body:", [...s.refute, ...s.weakRefute, ...s.denial, ...s.hedge]);
+  return new Map([...counts].map(([k, v]) => [k, Math.log1p(v)]));
+});
 
 /** A cue as a feature key: lower case, each word stemmed ("hoaxes" and "hoax" meet). */
 function cueKey(cue: string): string {

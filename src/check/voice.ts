@@ -15,6 +15,7 @@ import { isDenial } from "../engine/denial.ts";
 import { ADMISSION_CUES, LOW_COMMITMENT_CUES } from "../engine/lexicon.ts";
 import { parseSourcePhrase } from "../engine/source-phrase.ts";
 import { hedgeIn, readStatus } from "../engine/status.ts";
+import { memoizeWeak } from "../util/weak-memo.ts";
 import type { IndexedSentence } from "./article-index.ts";
 import { termsOf } from "./terms.ts";
 
@@ -104,17 +105,8 @@ function narrated(text: string): Voice {
   };
 }
 
-const voices = new WeakMap<IndexedSentence, Voice>();
-
 /** The sentence's voice, read once per indexed sentence. */
-export function voiceOf(s: IndexedSentence): Voice {
-  let v = voices.get(s);
-  if (!v) {
-    v = readVoice(s.text);
-    voices.set(s, v);
-  }
-  return v;
-}
+export const voiceOf = memoizeWeak((s: IndexedSentence): Voice => readVoice(s.text));
 
 /**
  * The voice a claim is read in: the cited words' when they hold more of the claim's terms than the
