@@ -1,16 +1,18 @@
-import type { Digest, Statement, Status } from "../digest/schema.ts";
+import { z } from "zod";
+import { type Digest, type Statement, StatementSchema, type Status, StatusSchema } from "../digest/schema.ts";
 import type { Passage } from "./passages.ts";
 import type { Question } from "./question.ts";
 import { holds, rankPassages, type Scored } from "./rank.ts";
 import { contentTerms, keySet } from "./terms.ts";
 
-export interface Answer {
+export const AnswerSchema = z.object({
   /** The status of what answers the question, or not_covered when the article does not say. */
-  status: Status | "not_covered";
-  text: string;
-  statements: Statement[];
-  paragraphs: number[];
-}
+  status: z.union([StatusSchema, z.literal("not_covered")]),
+  text: z.string(),
+  statements: z.array(StatementSchema),
+  paragraphs: z.array(z.number().int()),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
 
 const STATUS_LEAD: Record<Status, string> = {
   confirmed: "Confirmed",

@@ -2,6 +2,7 @@
  * What the rest of Newsdesk needs from the web: a page or feed fetched safely (see safe-fetch.ts), an
  * article extracted from HTML, a feed's items. Platform-agnostic: nothing here knows Discord.
  */
+import { z } from "zod";
 
 /** Validators from the last fetch, sent back so an unchanged page costs a 304 and no body. */
 export interface ConditionalHeaders {
@@ -25,35 +26,39 @@ export interface ResourceFetcher {
   fetch(url: string, conditional?: ConditionalHeaders): Promise<FetchedResource>;
 }
 
+const optional = () => z.string().exactOptional();
+
 /** Readable text of a web page, paragraphs separated by blank lines like pasted text. */
-export interface ExtractedArticle {
-  title: string;
-  text: string;
-  byline?: string;
+export const ExtractedArticleSchema = z.object({
+  title: z.string(),
+  text: z.string(),
+  byline: optional(),
   /** ISO 8601 when the page states it. */
-  publishedAt?: string;
-  canonicalUrl?: string;
-}
+  publishedAt: optional(),
+  canonicalUrl: optional(),
+});
+export type ExtractedArticle = z.infer<typeof ExtractedArticleSchema>;
 
-export interface FeedItem {
+export const FeedItemSchema = z.object({
   /** guid / id, else the link: what deduplicates the item. */
-  id: string;
-  link?: string;
-  title?: string;
+  id: z.string(),
+  link: optional(),
+  title: optional(),
   /** The item's own text (content or summary, HTML stripped), used when the link cannot be fetched. */
-  text?: string;
-  publishedAt?: string;
-}
+  text: optional(),
+  publishedAt: optional(),
+});
+export type FeedItem = z.infer<typeof FeedItemSchema>;
 
-export interface ParsedFeed {
-  title?: string;
-  items: FeedItem[];
-}
+export const ParsedFeedSchema = z.object({ title: optional(), items: z.array(FeedItemSchema) });
+export type ParsedFeed = z.infer<typeof ParsedFeedSchema>;
 
-/** What a link holds: a page's article or a feed. */
-export type LinkContent =
-  | { kind: "page"; url: string; article: ExtractedArticle }
-  | { kind: "feed"; url: string; feed: ParsedFeed };
+/** What a link holds: a page's article or a feed (checked when a queue worker's answer arrives). */
+export const LinkContentSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("page"), url: z.string(), article: ExtractedArticleSchema }),
+  z.object({ kind: z.literal("feed"), url: z.string(), feed: ParsedFeedSchema }),
+]);
+export type LinkContent = z.infer<typeof LinkContentSchema>;
 
 /** The web as Newsdesk sees it: fetch with validators, read a page's article or a feed's items. */
 export interface Intake {

@@ -1,15 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { z } from "zod";
-import type { Answer } from "../ask/ask.ts";
-import {
-  type ClaimCheck,
-  ClaimCheckSchema,
-  type Digest,
-  DigestSchema,
-  StatementSchema,
-  StatusSchema,
-} from "../digest/schema.ts";
-import type { LinkContent } from "../intake/types.ts";
+import type { z } from "zod";
+import { type Answer, AnswerSchema } from "../ask/ask.ts";
+import { type ClaimCheck, ClaimCheckSchema, type Digest, DigestSchema } from "../digest/schema.ts";
+import { type LinkContent, LinkContentSchema } from "../intake/types.ts";
 import type { DigestKey } from "../store/digest-store.ts";
 
 /**
@@ -36,44 +29,6 @@ export interface Jobs {
   run<K extends JobKind>(kind: K, id: string, data: JobData<K>): Promise<JobResult<K>>;
   close(): Promise<void>;
 }
-
-const AnswerSchema = z.object({
-  status: z.union([StatusSchema, z.literal("not_covered")]),
-  text: z.string(),
-  statements: z.array(StatementSchema),
-  paragraphs: z.array(z.number().int()),
-});
-
-const optional = () => z.string().exactOptional();
-const LinkContentSchema = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("page"),
-    url: z.string(),
-    article: z.object({
-      title: z.string(),
-      text: z.string(),
-      byline: optional(),
-      publishedAt: optional(),
-      canonicalUrl: optional(),
-    }),
-  }),
-  z.object({
-    kind: z.literal("feed"),
-    url: z.string(),
-    feed: z.object({
-      title: optional(),
-      items: z.array(
-        z.object({
-          id: z.string(),
-          link: optional(),
-          title: optional(),
-          text: optional(),
-          publishedAt: optional(),
-        }),
-      ),
-    }),
-  }),
-]);
 
 /** Each kind's result, checked when it arrives: nothing a worker returns is served unchecked. */
 export const RESULT_SCHEMAS: { [K in JobKind]: z.ZodType<JobResult<K>> } = {
