@@ -39,7 +39,7 @@ export async function startCommand(ctx: CliContext, sampleArticle: string): Prom
   ctx.log.info({ signal }, "shutting down: finishing replies in flight");
   await bot.stop();
   await web?.close();
-  process.stderr.write(`newsdesk: bot stopped (${signal})\n`);
+  ctx.io.stderr.write(`newsdesk: bot stopped (${signal})\n`);
   return 0;
 }
 
@@ -83,6 +83,6 @@ async function serveInteractions(ctx: CliContext, services: Services, token: str
   log.info({ signal }, "shutting down: finishing replies in flight");
   await bot.stop();
   await web.close();
-  process.stderr.write(`newsdesk: interactions endpoint stopped (${signal})\n`);
+  ctx.io.stderr.write(`newsdesk: interactions endpoint stopped (${signal})\n`);
   return 0;
 }
