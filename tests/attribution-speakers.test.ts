@@ -2,18 +2,18 @@ import { describe, expect, it } from "vitest";
 import { shippedTagger } from "../src/engine/attribution-learned.ts";
 import { digestArticle } from "../src/engine/offline.ts";
 import { tokenize } from "../src/nlp/tokens.ts";
+import { sourceNamesOf } from "./support/statements.ts";
 
 // Self-written articles: who is credited with each statement, as a reporter reads the digest.
 function speakersOf(article: string) {
   const digest = digestArticle(article);
-  const name = (id: string) => digest.sources.find((s) => s.id === id)?.name;
   return {
     digest,
     sourceNames: digest.sources.map((s) => s.name),
     statement: (words: string) => {
       const st = digest.statements.find((s) => s.claim.includes(words));
       if (!st) throw new Error(`no statement holds '${words}'`);
-      return { ...st, names: st.sources.map(name) };
+      return { ...st, names: sourceNamesOf(digest, st) };
     },
   };
 }

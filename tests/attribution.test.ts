@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findAttributions, quoteIntro, speakerLabel } from "../src/engine/attribution.ts";
 import { digestArticle } from "../src/engine/offline.ts";
 import { parseSourcePhrase } from "../src/engine/source-phrase.ts";
+import { sourceNamesOf } from "./support/statements.ts";
 
 // Self-written sentences, one per pattern: [sentence, source, a piece of the content].
 const read = (s: string) =>
@@ -200,7 +201,7 @@ describe("statements across sentences and paragraphs", () => {
   const digest = digestArticle(ARTICLE);
   const sourceOf = (fragment: string) => {
     const st = digest.statements.find((s) => s.evidence.some((e) => e.quote.includes(fragment)));
-    return st?.sources.map((id) => digest.sources.find((s) => s.id === id)?.name);
+    return st && sourceNamesOf(digest, st);
   };
 
   it("gives every sentence of a quotation its speaker, before and after the attribution", () => {
@@ -225,7 +226,7 @@ describe("statements across sentences and paragraphs", () => {
     );
     const of = (fragment: string) => {
       const st = d.statements.find((s) => s.evidence.some((e) => e.quote.includes(fragment)));
-      return st?.sources.map((id) => d.sources.find((s) => s.id === id)?.name);
+      return st && sourceNamesOf(d, st);
     };
     expect(of("Why does the work take so long")).toEqual(["Ruth Akers"]);
     // A paragraph that is only a quotation goes on quoting the speaker of the paragraph before.

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Digest, Statement } from "../src/digest/schema.ts";
 import { digestArticle } from "../src/engine/offline.ts";
-import { statementFor } from "./support/statements.ts";
+import { sourceNamesOf as sourceNames, statementFor } from "./support/statements.ts";
 
 // Articles written for these tests; no text from any evaluation set.
-const sourceNames = (digest: Digest, st: Statement) =>
-  st.sources.map((id) => digest.sources.find((s) => s.id === id)?.name);
 
 describe("a later speaker inside a sentence speaks for their own clause", () => {
   const digest = digestArticle(

@@ -9,3 +9,8 @@ export function statementFor(digest: Digest, quote: string): Statement {
   if (!best) throw new Error(`no statement quotes "${quote}"`);
   return best;
 }
+
+/** The names of the sources a statement credits, in its order, as a reader sees them. */
+export function sourceNamesOf(digest: Digest, statement: Statement): (string | undefined)[] {
+  return statement.sources.map((id) => digest.sources.find((s) => s.id === id)?.name);
+}
