@@ -36,8 +36,9 @@ const CLAUSE = /^(?:[\p{L}\d'’-]+\s+){0,5}?(?:is|are|was|were|has|have|had|wil
 
 /** Who denies in a denial reported inside the content ("the department denied that ..."), if one is. */
 function nestedDenier(text: string): string | undefined {
-  if (PASSIVE_BEFORE.test(text)) return undefined;
-  return NESTED_DENIAL.exec(text)?.[1]?.trim();
+  // The anchored pattern first: it fails at once on most text, the passive check scans all of it.
+  const subject = NESTED_DENIAL.exec(text)?.[1];
+  return subject === undefined || PASSIVE_BEFORE.test(text) ? undefined : subject.trim();
 }
 
 /** Whether a reporting cue with this content denies a claim. */
